@@ -1,0 +1,50 @@
+/** One paper as the ingest stage hands it to the rest of the pipeline. */
+export interface Paper {
+  /** Source id (arXiv id where known); unique within a corpus. Generated ("row-<line>") when absent. */
+  id: string;
+  title: string;
+  abstract: string;
+  /** Calendar date normalised to 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null when the row has none (or it was unparseable). */
+  date: string | null;
+  /** Ground-truth label for evaluation (JSON `label`, else the archive of the first category). */
+  label?: string;
+  categories?: string[];
+  /** 1-based line in the input where the record starts (for messages). */
+  line: number;
+}
+
+export type InputFormat = 'jsonl' | 'json' | 'csv' | 'daily-papers' | 'arxiv-snapshot';
+
+/** Why a row was skipped (or, for `undated`/`bad-date`, kept but flagged). */
+export type IssueReason =
+  | 'malformed'        // unparseable JSON line / CSV row
+  | 'missing-title'
+  | 'empty-abstract'
+  | 'duplicate'        // same id, or same normalised title+abstract, as an earlier row
+  | 'bad-date'         // date present but unparseable: the paper is kept, undated
+  | 'not-an-object';
+
+export interface IngestIssue {
+  file: string;
+  line: number;
+  reason: IssueReason;
+  detail: string;
+  /** false when the paper was kept anyway (bad-date). */
+  skipped: boolean;
+}
+
+export interface IngestReport {
+  file: string;
+  format: InputFormat;
+  read: number;
+  kept: number;
+  skipped: Partial<Record<IssueReason, number>>;
+  /** Kept papers without a usable date (no date field, or bad-date). */
+  undated: number;
+  badDates: number;
+}
+
+/** A mistake in the user's input or options: printed as one line, never as a stack trace. */
+export class UserError extends Error {
+  override name = 'UserError';
+}

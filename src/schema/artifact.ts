@@ -1,0 +1,405 @@
+/**
+ * The artifact the preprocessing CLI writes and the dashboard reads: one schema,
+ * imported by both sides. Browser-safe (no Node imports).
+ *
+ * Layout on disk (a directory, default out/artifact):
+ *   manifest.json          everything the first paint needs but the per-paper columns
+ *   <column>.<hash>.bin    per-paper columns (little-endian typed arrays), named by content
+ *   titles.<hash>.json     string[]; fetched right after first paint (tooltips, lists, export)
+ *   search.<hash>.bin      keyword index (see src/search); fetched right after first paint
+ *   docs/<n>.<hash>.json   abstracts in chunks of `docs.chunkSize`, fetched on demand
+ *   model/                 what `--update` needs (not read by the dashboard)
+ *
+ * Data files carry a content hash in their name and manifest.json is renamed into
+ * place last, so an interrupted run leaves the previous artifact readable.
+ */
+
+export const ARTIFACT_FORMAT = 'topic-atlas';
+export const ARTIFACT_VERSION = 1;
+
+export type DType = 'float32' | 'int32' | 'uint32' | 'int16' | 'uint16' | 'uint8';
+
+export interface ColumnRef {
+  file: string;
+  dtype: DType;
+  /** Number of elements (not bytes). */
+  length: number;
+}
+
+/** 0 = undated, 1 = year only, 2 = year-month, 3 = full day. */
+export type DatePrecision = 0 | 1 | 2 | 3;
+export type BinUnit = 'month' | 'quarter' | 'year';
+export type LevelName = 'coarse' | 'default' | 'fine';
+
+export interface TermScore {
+  /** Surface form for display ("language model", "agents"). */
+  term: string;
+  score: number;
+  phrase: boolean;
+}
+
+export interface Cluster {
+  id: number;
+  /** Short label from the best two or three terms. */
+  label: string;
+  size: number;
+  terms: TermScore[];
+  /** Paper indices closest to the centroid, best first. */
+  representatives: number[];
+  /** Where to put the label on the map: the medoid-ish centre of the cluster's points. */
+  center: [number, number];
+  /** Mean publication day (days since 1970-01-01 UTC) of dated papers; null if none. */
+  meanDay: number | null;
+  /** Index of the cluster in the next coarser level that holds most of its papers (null for the coarsest). */
+  parent: number | null;
+}
+
+export interface ClusteringLevel {
+  name: LevelName;
+  k: number;
+  /** Key into Manifest.columns of the uint16 per-paper assignment. */
+  column: string;
+  inertia: number;
+  clusters: Cluster[];
+}
+
+export interface KScanPoint {
+  k: number;
+  silhouette: number;
+  inertia: number;
+}
+
+export interface TimeBin {
+  /** Inclusive start, 'YYYY-MM-DD'. */
+  start: string;
+  /** Exclusive end, 'YYYY-MM-DD'. */
+  end: string;
+  label: string;
+  /** Dated papers in this bin (all clusters). */
+  total: number;
+  /** The corpus ends inside this bin: counts are incomplete; kept out of growth estimates. */
+  partial: boolean;
+}
+
+export interface Growth {
+  /** Change in log-share per year (a Poisson rate ratio on the log scale, exposure = bin totals). */
+  slope: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number;
+  /** Benjamini-Hochberg adjusted p over all tests of the same family. */
+  qValue: number;
+}
+
+export interface Burst {
+  startBin: number;
+  /** Inclusive. */
+  endBin: number;
+  weight: number;
+}
+
+export interface ClusterTrend {
+  counts: number[];
+  /** Top terms of this cluster within each bin (c-TF-IDF restricted to the bin, global IDF). */
+  topTerms: string[][];
+  growth: Growth | null;
+  bursts: Burst[];
+}
+
+export interface LevelTrends {
+  level: LevelName;
+  clusters: ClusterTrend[];
+}
+
+export interface TermTrend {
+  term: string;
+  phrase: boolean;
+  docCount: number;
+  counts: number[];
+  growth: Growth;
+  bursts: Burst[];
+}
+
+export interface Trends {
+  unit: BinUnit;
+  bins: TimeBin[];
+  /** Papers without a date. */
+  undated: number;
+  /** Papers whose date is coarser than the bin unit (a year-only date with month bins). */
+  imprecise: number;
+  levels: LevelTrends[];
+  /** Terms whose share changes significantly (q below `method.alpha`), rising first. */
+  terms: TermTrend[];
+  method: {
+    growth: string;
+    alpha: number;
+    minTermDocs: number;
+    burst: string;
+  };
+}
+
+export interface Manifest {
+  format: typeof ARTIFACT_FORMAT;
+  version: typeof ARTIFACT_VERSION;
+  generator: string;
+  input: { file: string; sha256: string; format: string };
+  stats: {
+    read: number;
+    kept: number;
+    skipped: Record<string, number>;
+    undated: number;
+    vocabulary: number;
+    nnz: number;
+    lsaDims: number;
+    timingsMs: Record<string, number>;
+  };
+  /** Every resolved option of the run that produced this artifact. */
+  params: Record<string, string | number | boolean | null>;
+  n: number;
+  /** Per-paper columns. Always present: x, y (float32), day (int32), datePrecision (uint8), bin (int16, -1 = not binned), neighbors (int32, n × neighborsK), and one uint16 column per level. */
+  columns: Record<string, ColumnRef>;
+  neighborsK: number;
+  /** [xmin, ymin, xmax, ymax] of the map coordinates. */
+  bounds: [number, number, number, number];
+  levels: ClusteringLevel[];
+  defaultLevel: number;
+  kScan: KScanPoint[] | null;
+  kCriterion: string | null;
+  trends: Trends;
+  titles: { file: string };
+  ids: { file: string };
+  search: { file: string };
+  docs: { chunkSize: number; files: string[] };
+}
+
+export interface DocRecord {
+  id: string;
+  title: string;
+  abstract: string;
+  date: string | null;
+  categories?: string[];
+}
+
+export class ArtifactError extends Error {
+  override name = 'ArtifactError';
+}
+
+// ---------------------------------------------------------------------------
+// Validation: hand-written so messages can name the exact field.
+
+type Check = (value: unknown, path: string) => void;
+
+function fail(path: string, expected: string, value: unknown): never {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  throw new ArtifactError(`${path}: expected ${expected}, got ${got}`);
+}
+
+const num: Check = (v, p) => {
+  if (typeof v !== 'number' || Number.isNaN(v)) fail(p, 'a number', v);
+};
+const int: Check = (v, p) => {
+  if (typeof v !== 'number' || !Number.isInteger(v)) fail(p, 'an integer', v);
+};
+const str: Check = (v, p) => {
+  if (typeof v !== 'string') fail(p, 'a string', v);
+};
+const bool: Check = (v, p) => {
+  if (typeof v !== 'boolean') fail(p, 'a boolean', v);
+};
+const nullable =
+  (c: Check): Check =>
+  (v, p) => {
+    if (v !== null) c(v, p);
+  };
+const arrayOf =
+  (c: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) fail(p, 'an array', v);
+    v.forEach((item, i) => c(item, `${p}[${i}]`));
+  };
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v, p) => {
+    if (typeof v !== 'string' || !allowed.includes(v)) fail(p, `one of ${allowed.join(', ')}`, v);
+  };
+function obj(shape: Record<string, Check>, optional: string[] = []): Check {
+  return (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'an object', v);
+    const o = v as Record<string, unknown>;
+    for (const [key, check] of Object.entries(shape)) {
+      if (!(key in o)) {
+        if (optional.includes(key)) continue;
+        throw new ArtifactError(`${p}.${key}: missing`);
+      }
+      check(o[key], `${p}.${key}`);
+    }
+  };
+}
+const recordOf =
+  (c: Check): Check =>
+  (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'an object', v);
+    for (const [k, item] of Object.entries(v)) c(item, `${p}.${k}`);
+  };
+
+const columnRef = obj({ file: str, dtype: oneOf('float32', 'int32', 'uint32', 'int16', 'uint16', 'uint8'), length: int });
+const termScore = obj({ term: str, score: num, phrase: bool });
+const pair: Check = (v, p) => {
+  arrayOf(num)(v, p);
+  if ((v as unknown[]).length !== 2) fail(p, 'a pair of numbers', v);
+};
+const cluster = obj({
+  id: int,
+  label: str,
+  size: int,
+  terms: arrayOf(termScore),
+  representatives: arrayOf(int),
+  center: pair,
+  meanDay: nullable(num),
+  parent: nullable(int),
+});
+const level = obj({ name: oneOf('coarse', 'default', 'fine'), k: int, column: str, inertia: num, clusters: arrayOf(cluster) });
+const growth = obj({ slope: num, ciLow: num, ciHigh: num, pValue: num, qValue: num });
+const burst = obj({ startBin: int, endBin: int, weight: num });
+const trends = obj({
+  unit: oneOf('month', 'quarter', 'year'),
+  bins: arrayOf(obj({ start: str, end: str, label: str, total: int, partial: bool })),
+  undated: int,
+  imprecise: int,
+  levels: arrayOf(
+    obj({
+      level: oneOf('coarse', 'default', 'fine'),
+      clusters: arrayOf(obj({ counts: arrayOf(int), topTerms: arrayOf(arrayOf(str)), growth: nullable(growth), bursts: arrayOf(burst) })),
+    }),
+  ),
+  terms: arrayOf(obj({ term: str, phrase: bool, docCount: int, counts: arrayOf(int), growth, bursts: arrayOf(burst) })),
+  method: obj({ growth: str, alpha: num, minTermDocs: int, burst: str }),
+});
+
+const manifestShape = obj({
+  format: (v, p) => {
+    if (v !== ARTIFACT_FORMAT) fail(p, `"${ARTIFACT_FORMAT}"`, v);
+  },
+  version: int,
+  generator: str,
+  input: obj({ file: str, sha256: str, format: str }),
+  stats: obj({
+    read: int,
+    kept: int,
+    skipped: recordOf(int),
+    undated: int,
+    vocabulary: int,
+    nnz: int,
+    lsaDims: int,
+    timingsMs: recordOf(num),
+  }),
+  params: recordOf(() => undefined),
+  n: int,
+  columns: recordOf(columnRef),
+  neighborsK: int,
+  bounds: (v, p) => {
+    arrayOf(num)(v, p);
+    if ((v as unknown[]).length !== 4) fail(p, 'four numbers', v);
+  },
+  levels: arrayOf(level),
+  defaultLevel: int,
+  kScan: nullable(arrayOf(obj({ k: int, silhouette: num, inertia: num }))),
+  kCriterion: nullable(str),
+  trends,
+  titles: obj({ file: str }),
+  ids: obj({ file: str }),
+  search: obj({ file: str }),
+  docs: obj({ chunkSize: int, files: arrayOf(str) }),
+});
+
+export const REQUIRED_COLUMNS: Record<string, DType> = {
+  x: 'float32',
+  y: 'float32',
+  day: 'int32',
+  datePrecision: 'uint8',
+  bin: 'int16',
+  neighbors: 'int32',
+};
+
+/**
+ * Checks a parsed manifest.json and returns it typed. Throws ArtifactError with
+ * a message naming the offending field ("manifest.levels[1].clusters[3].label: ...").
+ */
+export function validateManifest(value: unknown): Manifest {
+  if (typeof value === 'object' && value !== null && 'version' in value) {
+    const version = (value as { version: unknown }).version;
+    if (typeof version === 'number' && version !== ARTIFACT_VERSION) {
+      throw new ArtifactError(
+        `manifest.version: this dashboard reads version ${ARTIFACT_VERSION}, the artifact is version ${version}; rerun npm run preprocess`,
+      );
+    }
+  }
+  manifestShape(value, 'manifest');
+  const m = value as Manifest;
+  for (const [name, dtype] of Object.entries(REQUIRED_COLUMNS)) {
+    const ref = m.columns[name];
+    if (!ref) throw new ArtifactError(`manifest.columns.${name}: missing`);
+    if (ref.dtype !== dtype) throw new ArtifactError(`manifest.columns.${name}.dtype: expected ${dtype}, got ${ref.dtype}`);
+    const expected = name === 'neighbors' ? m.n * m.neighborsK : m.n;
+    if (ref.length !== expected) throw new ArtifactError(`manifest.columns.${name}.length: expected ${expected}, got ${ref.length}`);
+  }
+  if (m.levels.length === 0) throw new ArtifactError('manifest.levels: expected at least one clustering level');
+  if (m.defaultLevel < 0 || m.defaultLevel >= m.levels.length) {
+    throw new ArtifactError(`manifest.defaultLevel: ${m.defaultLevel} is not a level index (0..${m.levels.length - 1})`);
+  }
+  m.levels.forEach((lv, i) => {
+    const ref = m.columns[lv.column];
+    if (!ref) throw new ArtifactError(`manifest.levels[${i}].column: no column named "${lv.column}"`);
+    if (ref.dtype !== 'uint16' || ref.length !== m.n) {
+      throw new ArtifactError(`manifest.columns.${lv.column}: expected uint16 × ${m.n}`);
+    }
+    if (lv.clusters.length !== lv.k) throw new ArtifactError(`manifest.levels[${i}].clusters: expected ${lv.k} clusters, got ${lv.clusters.length}`);
+  });
+  return m;
+}
+
+export type TypedColumn = Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Uint8Array;
+
+const BYTES: Record<DType, number> = { float32: 4, int32: 4, uint32: 4, int16: 2, uint16: 2, uint8: 1 };
+
+/** Turns a column file's bytes into its typed array, checking the size against the manifest. */
+export function decodeColumn(name: string, ref: ColumnRef, bytes: ArrayBuffer): TypedColumn {
+  const expected = ref.length * BYTES[ref.dtype];
+  if (bytes.byteLength !== expected) {
+    throw new ArtifactError(`column ${name} (${ref.file}): expected ${expected} bytes, got ${bytes.byteLength}; the artifact is truncated or corrupt, rerun npm run preprocess`);
+  }
+  switch (ref.dtype) {
+    case 'float32':
+      return new Float32Array(bytes);
+    case 'int32':
+      return new Int32Array(bytes);
+    case 'uint32':
+      return new Uint32Array(bytes);
+    case 'int16':
+      return new Int16Array(bytes);
+    case 'uint16':
+      return new Uint16Array(bytes);
+    case 'uint8':
+      return new Uint8Array(bytes);
+  }
+}
+
+export function dtypeOf(column: TypedColumn): DType {
+  if (column instanceof Float32Array) return 'float32';
+  if (column instanceof Int32Array) return 'int32';
+  if (column instanceof Uint32Array) return 'uint32';
+  if (column instanceof Int16Array) return 'int16';
+  if (column instanceof Uint16Array) return 'uint16';
+  return 'uint8';
+}
+
+/** Days since 1970-01-01 (UTC calendar) → 'YYYY-MM-DD'. Calendar arithmetic only: never shifted by a time zone. */
+export function dayToIso(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 'YYYY-MM-DD' (or 'YYYY-MM', 'YYYY') → days since 1970-01-01 of its first day. */
+export function isoToDay(iso: string): number {
+  const [y, m = 1, d = 1] = iso.split('-').map(Number);
+  return Math.round(Date.UTC(y!, m - 1, d) / 86_400_000);
+}
