@@ -170,6 +170,8 @@ export interface Manifest {
   ids: { file: string };
   search: { file: string };
   docs: { chunkSize: number; files: string[] };
+  /** Files `--update` needs to place new papers on this map (fitted text model, LSA vectors, centroids); not read by the dashboard. */
+  model: Record<string, string> | null;
 }
 
 export interface DocRecord {
@@ -310,6 +312,7 @@ const manifestShape = obj({
   ids: obj({ file: str }),
   search: obj({ file: str }),
   docs: obj({ chunkSize: int, files: arrayOf(str) }),
+  model: nullable(recordOf(str)),
 });
 
 export const REQUIRED_COLUMNS: Record<string, DType> = {
