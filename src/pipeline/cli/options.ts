@@ -1,0 +1,162 @@
+import { parseArgs } from 'node:util';
+import { UserError, type InputFormat } from '../ingest/types.ts';
+import type { BinUnit } from '../../schema/artifact.ts';
+
+/** Every option of the preprocessing run, named and defaulted in one place. */
+export interface PipelineOptions {
+  input: string;
+  out: string;
+  update: string | null;
+  format: InputFormat | null;
+  strict: boolean;
+  columns: Partial<Record<'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories', string>>;
+  k: number | 'auto';
+  kMin: number;
+  kMax: number;
+  seed: number;
+  restarts: number;
+  minDf: number | null;
+  maxDf: number;
+  phrases: boolean;
+  lsaDims: number;
+  neighbors: number;
+  minDist: number;
+  epochs: number | null;
+  bin: BinUnit | 'auto';
+  quiet: boolean;
+  timingsJson: string | null;
+}
+
+export const HELP = `Usage: npm run preprocess -- --input FILE [options]
+
+Turns a corpus of abstracts into the artifact the dashboard reads:
+ingest → text → TF-IDF → LSA → k-means → UMAP → time trends → artifact.
+
+Input
+  --input FILE          corpus: JSONL, JSON array, CSV, arXiv snapshot JSONL or a
+                        Hugging Face Daily Papers page; .gz of any (required)
+  --format NAME         jsonl | json | csv | arxiv-snapshot | daily-papers
+                        (default: detected from the content)
+  --col-id NAME, --col-title NAME, --col-abstract NAME, --col-date NAME,
+  --col-label NAME, --col-categories NAME
+                        CSV/JSON field names (defaults: id, title, abstract|summary|text,
+                        date|published|update_date, label, categories)
+  --strict              fail on the first bad row instead of skipping and counting it
+
+Output
+  --out DIR             artifact directory (default: out/artifact)
+  --update DIR          add the papers of --input to the existing artifact DIR: assign
+                        them to its clusters and place them on its map without refitting
+  --timings-json FILE   also write per-stage wall time and peak RSS as JSON
+  --quiet               no progress on stderr (warnings and errors still print)
+
+Model
+  --k N|auto            clusters (default: auto = best mean silhouette over --k-min..--k-max)
+  --k-min N, --k-max N  range scanned by --k auto (default: 4..30, clamped to the corpus)
+  --seed N              seed for every stochastic stage (default: 42)
+  --restarts N          k-means restarts, lowest inertia kept (default: 5)
+  --min-df N|F          drop terms in fewer documents (count, or fraction if < 1)
+                        (default: 2 below 10,000 papers, else 5)
+  --max-df F            drop terms in more than this fraction of documents (default: 0.5)
+  --no-phrases          do not detect bigram phrases
+  --lsa-dims N          LSA dimensions (default: 100, clamped to the corpus)
+  --neighbors N         UMAP neighbours (default: 15)
+  --min-dist F          UMAP min_dist (default: 0.1)
+  --epochs N            UMAP epochs (default: 500 up to 10,000 papers, else 200)
+  --bin UNIT            month | quarter | year | auto (default: auto, from the date span)
+
+  -h, --help            this text
+`;
+
+function numberOption(name: string, raw: string | undefined, fallback: number, check: (v: number) => boolean, what: string): number {
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || !check(v)) throw new UserError(`--${name} ${raw}: expected ${what}`);
+  return v;
+}
+
+const FORMATS: InputFormat[] = ['jsonl', 'json', 'csv', 'arxiv-snapshot', 'daily-papers'];
+const BINS = ['month', 'quarter', 'year', 'auto'] as const;
+
+export function parseOptions(argv: string[]): PipelineOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        input: { type: 'string' },
+        out: { type: 'string' },
+        update: { type: 'string' },
+        format: { type: 'string' },
+        strict: { type: 'boolean' },
+        'col-id': { type: 'string' },
+        'col-title': { type: 'string' },
+        'col-abstract': { type: 'string' },
+        'col-date': { type: 'string' },
+        'col-label': { type: 'string' },
+        'col-categories': { type: 'string' },
+        k: { type: 'string' },
+        'k-min': { type: 'string' },
+        'k-max': { type: 'string' },
+        seed: { type: 'string' },
+        restarts: { type: 'string' },
+        'min-df': { type: 'string' },
+        'max-df': { type: 'string' },
+        'no-phrases': { type: 'boolean' },
+        'lsa-dims': { type: 'string' },
+        neighbors: { type: 'string' },
+        'min-dist': { type: 'string' },
+        epochs: { type: 'string' },
+        bin: { type: 'string' },
+        quiet: { type: 'boolean' },
+        'timings-json': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UserError(`${(e as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (!v.input) throw new UserError('--input FILE is required (see --help)');
+  if (v.format !== undefined && !FORMATS.includes(v.format as InputFormat)) {
+    throw new UserError(`--format ${v.format}: expected one of ${FORMATS.join(', ')}`);
+  }
+  if (v.bin !== undefined && !(BINS as readonly string[]).includes(v.bin)) {
+    throw new UserError(`--bin ${v.bin}: expected one of ${BINS.join(', ')}`);
+  }
+  const int = (x: number) => Number.isInteger(x) && x >= 0;
+  const positiveInt = (x: number) => Number.isInteger(x) && x >= 1;
+  const k = v.k === undefined || v.k === 'auto' ? 'auto' : numberOption('k', v.k, 0, (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2 or auto');
+  const columns: PipelineOptions['columns'] = {};
+  for (const key of ['id', 'title', 'abstract', 'date', 'label', 'categories'] as const) {
+    const name = v[`col-${key}`];
+    if (name !== undefined) columns[key] = name;
+  }
+  const kMin = numberOption('k-min', v['k-min'], 4, (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2');
+  const kMax = numberOption('k-max', v['k-max'], 30, (x) => Number.isInteger(x) && x >= kMin, `an integer ≥ --k-min (${kMin})`);
+  return {
+    input: v.input,
+    out: v.out ?? 'out/artifact',
+    update: v.update ?? null,
+    format: (v.format as InputFormat | undefined) ?? null,
+    strict: v.strict ?? false,
+    columns,
+    k,
+    kMin,
+    kMax,
+    seed: numberOption('seed', v.seed, 42, int, 'a non-negative integer'),
+    restarts: numberOption('restarts', v.restarts, 5, positiveInt, 'an integer ≥ 1'),
+    minDf: v['min-df'] === undefined ? null : numberOption('min-df', v['min-df'], 1, (x) => x > 0 && (x < 1 || Number.isInteger(x)), 'a count ≥ 1 or a fraction < 1'),
+    maxDf: numberOption('max-df', v['max-df'], 0.5, (x) => x > 0 && x <= 1, 'a fraction in (0, 1]'),
+    phrases: !(v['no-phrases'] ?? false),
+    lsaDims: numberOption('lsa-dims', v['lsa-dims'], 100, positiveInt, 'an integer ≥ 1'),
+    neighbors: numberOption('neighbors', v.neighbors, 15, (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2'),
+    minDist: numberOption('min-dist', v['min-dist'], 0.1, (x) => x >= 0 && x <= 1, 'a number in [0, 1]'),
+    epochs: v.epochs === undefined ? null : numberOption('epochs', v.epochs, 0, positiveInt, 'an integer ≥ 1'),
+    bin: (v.bin as BinUnit | 'auto' | undefined) ?? 'auto',
+    quiet: v.quiet ?? false,
+    timingsJson: v['timings-json'] ?? null,
+  };
+}
