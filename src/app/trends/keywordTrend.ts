@@ -1,0 +1,60 @@
+/**
+ * Share of papers matching the keyword filter per period, overall and within
+ * each cluster, from the per-paper bins and the keyword clause's mask. One pass
+ * over n: cheap enough to recompute on every keystroke at 150k papers.
+ */
+
+export interface KeywordTrend {
+  k: number;
+  nBins: number;
+  /** Matching papers per bin (all clusters). */
+  matches: Int32Array;
+  /** Papers per bin in the base population (denominator). */
+  totals: Int32Array;
+  /** matches / totals per bin; NaN where the bin has no papers (nothing to take a share of). */
+  share: Float64Array;
+  /** Per cluster, layout [c * nBins + b]. */
+  clusterMatches: Int32Array;
+  clusterTotals: Int32Array;
+  clusterShare: Float64Array;
+}
+
+/**
+ * @param keywordMask 1 = the paper matches the keyword filter.
+ * @param baseMask the population to take shares of (other filters), null = all papers.
+ */
+export function keywordTrend(
+  bin: Int16Array,
+  labels: Uint16Array,
+  k: number,
+  nBins: number,
+  keywordMask: Uint8Array,
+  baseMask: Uint8Array | null,
+): KeywordTrend {
+  const n = bin.length;
+  if (labels.length !== n || keywordMask.length !== n || (baseMask !== null && baseMask.length !== n)) {
+    throw new RangeError(`keywordTrend: columns disagree on the number of papers (bin ${n}, labels ${labels.length}, keyword ${keywordMask.length}, base ${baseMask?.length ?? 'null'})`);
+  }
+  const matches = new Int32Array(nBins);
+  const totals = new Int32Array(nBins);
+  const clusterMatches = new Int32Array(k * nBins);
+  const clusterTotals = new Int32Array(k * nBins);
+  for (let i = 0; i < n; i++) {
+    if (baseMask !== null && baseMask[i] === 0) continue;
+    const b = bin[i]!;
+    if (b < 0 || b >= nBins) continue;
+    const c = labels[i]!;
+    if (c >= k) continue;
+    const cell = c * nBins + b;
+    const m = keywordMask[i]! !== 0 ? 1 : 0;
+    totals[b]!++;
+    clusterTotals[cell]!++;
+    matches[b]! += m;
+    clusterMatches[cell]! += m;
+  }
+  const share = new Float64Array(nBins);
+  for (let b = 0; b < nBins; b++) share[b] = totals[b] === 0 ? NaN : matches[b]! / totals[b]!;
+  const clusterShare = new Float64Array(k * nBins);
+  for (let j = 0; j < k * nBins; j++) clusterShare[j] = clusterTotals[j] === 0 ? NaN : clusterMatches[j]! / clusterTotals[j]!;
+  return { k, nBins, matches, totals, share, clusterMatches, clusterTotals, clusterShare };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { keywordTrend } from '../../../src/app/trends/keywordTrend.ts';
+import { randomColumns, rng } from './fixtures.ts';
+
+describe('keywordTrend', () => {
+  it('computes shares on a hand-checkable fixture', () => {
+    const bin = Int16Array.from([0, 0, 0, 1, -1, 2]);
+    const labels = Uint16Array.from([0, 1, 1, 0, 0, 1]);
+    const kw = Uint8Array.from([1, 1, 0, 0, 1, 1]);
+    const t = keywordTrend(bin, labels, 2, 4, kw, null);
+    expect(Array.from(t.matches)).toEqual([2, 0, 1, 0]);
+    expect(Array.from(t.totals)).toEqual([3, 1, 1, 0]);
+    expect(Array.from(t.share)).toEqual([2 / 3, 0, 1, NaN]);
+    expect(Array.from(t.clusterMatches)).toEqual([1, 0, 0, 0, /* c1 */ 1, 0, 1, 0]);
+    expect(Array.from(t.clusterTotals)).toEqual([1, 1, 0, 0, 2, 0, 1, 0]);
+    expect(Array.from(t.clusterShare)).toEqual([1, 0, NaN, NaN, 0.5, NaN, 1, NaN]);
+  });
+
+  it('equals a brute-force count, with and without a base mask', () => {
+    const n = 4000, k = 5, nBins = 9;
+    const { bin, labels, mask: base } = randomColumns(n, k, nBins, 3);
+    const r = rng(99);
+    const kw = new Uint8Array(n);
+    for (let i = 0; i < n; i++) kw[i] = r() < 0.2 ? 1 : 0;
+    for (const b of [null, base]) {
+      const t = keywordTrend(bin, labels, k, nBins, kw, b);
+      for (let bb = 0; bb < nBins; bb++) {
+        let m = 0, tot = 0;
+        for (let i = 0; i < n; i++) if (bin[i] === bb && (!b || b[i])) { tot++; m += kw[i]!; }
+        expect(t.matches[bb]).toBe(m);
+        expect(t.totals[bb]).toBe(tot);
+        expect(t.share[bb]).toBe(tot ? m / tot : NaN);
+        for (let c = 0; c < k; c++) {
+          let cm = 0, ct = 0;
+          for (let i = 0; i < n; i++) if (bin[i] === bb && labels[i] === c && (!b || b[i])) { ct++; cm += kw[i]!; }
+          expect(t.clusterMatches[c * nBins + bb]).toBe(cm);
+          expect(t.clusterTotals[c * nBins + bb]).toBe(ct);
+        }
+      }
+    }
+  });
+
+  it('is one pass: 150k papers well under a frame', () => {
+    const { bin, labels, mask } = randomColumns(150_000, 24, 36, 5);
+    keywordTrend(bin, labels, 24, 36, mask, null);
+    const t0 = performance.now();
+    for (let r = 0; r < 5; r++) keywordTrend(bin, labels, 24, 36, mask, null);
+    expect((performance.now() - t0) / 5).toBeLessThan(16);
+  });
+});
