@@ -4,6 +4,7 @@
  */
 import type { LoadedArtifact } from './loadArtifact.ts';
 import { resolveClauses, withClause, type Clause, type ClauseSource } from './crossfilter.ts';
+import type { KeywordMatcher } from './keywordSearch.ts';
 
 export type ColorBy = 'cluster' | 'time';
 
@@ -13,12 +14,20 @@ export interface ZoomState {
   y: number;
 }
 
+/** A request for the map to frame something; `nonce` makes repeated requests distinct. */
+export interface FocusRequest {
+  kind: 'cluster' | 'paper' | 'reset';
+  id: number;
+  nonce: number;
+}
+
 class AtlasState {
   artifact = $state.raw<LoadedArtifact | null>(null);
   /** A message for the page when the artifact cannot be shown (names the field and what to run). */
   error = $state<string | null>(null);
   titles = $state.raw<string[] | null>(null);
   ids = $state.raw<string[] | null>(null);
+  matcher = $state.raw<KeywordMatcher | null>(null);
 
   /** Index into artifact.manifest.levels. */
   level = $state(0);
@@ -32,6 +41,7 @@ class AtlasState {
   zoom = $state.raw<ZoomState>({ k: 1, x: 0, y: 0 });
   /** User-renamed cluster labels, keyed `${levelName}:${clusterId}`. */
   renamed = $state<Record<string, string>>({});
+  focus = $state.raw<FocusRequest | null>(null);
 
   clauses = $state.raw<Clause[]>([]);
 
@@ -54,6 +64,54 @@ class AtlasState {
     if (!a) return '';
     const lv = a.manifest.levels[this.level]!;
     return this.renamed[`${lv.name}:${cluster}`] ?? lv.clusters[cluster]?.label ?? `cluster ${cluster}`;
+  }
+
+  rename(cluster: number, label: string): void {
+    const a = this.artifact;
+    if (!a) return;
+    const key = `${a.manifest.levels[this.level]!.name}:${cluster}`;
+    const next = { ...this.renamed };
+    const original = a.manifest.levels[this.level]!.clusters[cluster]?.label;
+    if (!label.trim() || label.trim() === original) delete next[key];
+    else next[key] = label.trim();
+    this.renamed = next;
+  }
+
+  /** Selects clusters of the current level and publishes the 'cluster' clause. */
+  selectClusters(ids: number[]): void {
+    const labels = this.labels;
+    const a = this.artifact;
+    if (!labels || !a) return;
+    const k = a.manifest.levels[this.level]!.k;
+    const valid = [...new Set(ids)].filter((c) => c >= 0 && c < k).sort((x, y) => x - y);
+    this.selectedClusters = valid;
+    if (valid.length === 0) {
+      this.setClause('cluster', null);
+      return;
+    }
+    const want = new Uint8Array(k);
+    for (const c of valid) want[c] = 1;
+    const mask = new Uint8Array(a.n);
+    for (let i = 0; i < a.n; i++) mask[i] = want[labels[i]!]!;
+    this.setClause('cluster', { source: 'cluster', mask, description: valid.map((c) => this.clusterLabel(c)).join(', ') });
+  }
+
+  setLevel(level: number): void {
+    const a = this.artifact;
+    if (!a || level < 0 || level >= a.manifest.levels.length || level === this.level) return;
+    this.level = level;
+    this.selectClusters([]);
+  }
+
+  /** Esc: drop the selection (paper, clusters, lasso), keep the query and time range. */
+  clearSelection(): void {
+    this.selectedPaper = null;
+    this.selectClusters([]);
+    this.setClause('map', null);
+  }
+
+  requestFocus(kind: FocusRequest['kind'], id = 0): void {
+    this.focus = { kind, id, nonce: (this.focus?.nonce ?? 0) + 1 };
   }
 }
 

@@ -1,0 +1,104 @@
+/**
+ * The keyword filter's matcher. Uses the stem-aware index from src/search when that
+ * module and the artifact's index are available; otherwise falls back to a plain
+ * case-insensitive AND of words/"phrases" over titles, so the filter still works
+ * on an artifact without an index.
+ */
+import type { LoadedArtifact } from './loadArtifact.ts';
+import { loadSearchBytes } from './loadArtifact.ts';
+
+export type Range = [number, number];
+
+export interface KeywordMatcher {
+  kind: 'index' | 'titles';
+  /** Sorted paper indices; null for an empty query. */
+  match(query: string): Uint32Array | null;
+  highlight(text: string, query: string): Range[];
+}
+
+interface SearchModule {
+  SearchIndex: { decode(bytes: Uint8Array): unknown };
+  parseQuery(q: string): unknown;
+  matchQuery(index: unknown, parsed: unknown): Uint32Array | null;
+  highlightRanges(text: string, parsed: unknown): unknown;
+}
+
+// Resolved at build time; an empty record while src/search has no index.ts yet.
+const searchModules = import.meta.glob('../../search/index.ts');
+
+function normalizeRanges(raw: unknown): Range[] {
+  if (!Array.isArray(raw)) return [];
+  const out: Range[] = [];
+  for (const r of raw) {
+    if (Array.isArray(r) && typeof r[0] === 'number' && typeof r[1] === 'number') out.push([r[0], r[1]]);
+    else if (r && typeof r === 'object' && 'start' in r && 'end' in r) out.push([Number(r.start), Number(r.end)]);
+  }
+  return out;
+}
+
+/** Words and "quoted phrases", lowercased. */
+export function queryTerms(q: string): string[] {
+  const terms: string[] = [];
+  const re = /"([^"]*)"?|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q.toLowerCase()))) {
+    const t = (m[1] ?? m[2] ?? '').trim();
+    if (t && t !== 'and') terms.push(t);
+  }
+  return terms;
+}
+
+export function titleMatcher(titles: readonly string[]): KeywordMatcher {
+  const lower = titles.map((t) => t.toLowerCase());
+  return {
+    kind: 'titles',
+    match(q) {
+      const terms = queryTerms(q);
+      if (terms.length === 0) return null;
+      const out: number[] = [];
+      for (let i = 0; i < lower.length; i++) {
+        const t = lower[i]!;
+        if (terms.every((term) => t.includes(term))) out.push(i);
+      }
+      return Uint32Array.from(out);
+    },
+    highlight(text, q) {
+      const lowerText = text.toLowerCase();
+      const out: Range[] = [];
+      for (const term of queryTerms(q)) {
+        for (let at = lowerText.indexOf(term); at >= 0; at = lowerText.indexOf(term, at + term.length)) out.push([at, at + term.length]);
+      }
+      return out;
+    },
+  };
+}
+
+export async function loadKeywordMatcher(a: LoadedArtifact, titles: () => Promise<string[]>): Promise<KeywordMatcher> {
+  const loader = searchModules['../../search/index.ts'];
+  if (loader) {
+    try {
+      const mod = (await loader()) as SearchModule;
+      const bytes = await loadSearchBytes(a);
+      if (bytes.byteLength > 0) {
+        const index = mod.SearchIndex.decode(bytes);
+        let lastQ = '';
+        let lastParsed: unknown = mod.parseQuery('');
+        const parse = (q: string) => {
+          if (q !== lastQ) {
+            lastQ = q;
+            lastParsed = mod.parseQuery(q);
+          }
+          return lastParsed;
+        };
+        return {
+          kind: 'index',
+          match: (q) => (q.trim() ? mod.matchQuery(index, parse(q)) : null),
+          highlight: (text, q) => (q.trim() ? normalizeRanges(mod.highlightRanges(text, parse(q))) : []),
+        };
+      }
+    } catch (e) {
+      console.warn('topic-atlas: search index unavailable, matching titles only:', e);
+    }
+  }
+  return titleMatcher(await titles());
+}

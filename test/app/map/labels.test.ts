@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { boxesOverlap, placeLabels, type LabelCandidate } from '../../../src/app/map/labels.ts';
+
+const c = (key: string, x: number, y: number, priority: number, width = 20, height = 10): LabelCandidate => ({
+  key, text: key, x, y, width, height, priority, kind: 'cluster', cluster: 0,
+});
+
+describe('label placement', () => {
+  it('keeps the bigger of two overlapping labels, exactly', () => {
+    const placed = placeLabels([c('small', 55, 50, 1), c('big', 50, 50, 10), c('far', 150, 50, 5)], { width: 200, height: 100 }, 0);
+    expect(placed.map((p) => p.key)).toEqual(['big', 'far']);
+    expect(placed[0]).toMatchObject({ x0: 40, x1: 60, y0: 45, y1: 55 });
+  });
+  it('drops labels outside the viewport', () => {
+    expect(placeLabels([c('edge', 5, 50, 1)], { width: 200, height: 100 }, 0)).toEqual([]);
+  });
+  it('never overlaps on a dense random case', () => {
+    const cands = Array.from({ length: 300 }, (_, i) => c(`l${i}`, (i * 37) % 400, (i * 53) % 300, i % 17, 30 + (i % 5) * 8, 12));
+    const placed = placeLabels(cands, { width: 400, height: 300 });
+    for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(boxesOverlap(placed[i]!, placed[j]!)).toBe(false);
+    expect(placed.length).toBeGreaterThan(10);
+  });
+});
