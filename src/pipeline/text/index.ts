@@ -1,0 +1,10 @@
+export type { Csr, ResolvedTextOptions, TextModel, TextOptions, VectorizeResult, Vocabulary } from './types.ts';
+export { vectorize, resolveTextOptions, DEFAULT_PHRASE_THRESHOLD } from './vectorize.ts';
+export { vectorizeWithModel } from './apply-model.ts';
+export { tokenize, tokenizeWithBreaks, BREAK } from './tokenize.ts';
+export { stripLatex } from './latex.ts';
+export { ACADEMIC_BOILERPLATE, buildStopwords } from './stopwords.ts';
+export { createCachedStemmer, chooseSurfaceForms } from './stem.ts';
+export { detectPhrases, npmi, type Phrase } from './phrases.ts';
+export { resolveDfBounds, smoothIdf, weightCounts } from './tfidf.ts';
+export { assertCsr, csrToDense } from './csr.ts';

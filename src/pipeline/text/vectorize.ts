@@ -1,0 +1,187 @@
+import { GrowableInt32 } from './csr.ts';
+import { PairCounter } from './pair-counter.ts';
+import { detectPhrases } from './phrases.ts';
+import { porterStem } from './natural.ts';
+import { chooseSurfaceForms } from './stem.ts';
+import { buildStopwords } from './stopwords.ts';
+import { resolveDfBounds, smoothIdf, weightCounts } from './tfidf.ts';
+import { BREAK, tokenizeWithBreaks } from './tokenize.ts';
+import type { Csr, ResolvedTextOptions, TextModel, TextOptions, VectorizeResult, Vocabulary } from './types.ts';
+
+export const DEFAULT_PHRASE_THRESHOLD = 0.35;
+
+export function resolveTextOptions(options: TextOptions, nDocs: number): ResolvedTextOptions {
+  const { minCount } = resolveDfBounds(options.minDf, options.maxDf, nDocs);
+  const phraseMinCount = options.phraseMinCount ?? Math.max(3, Math.ceil(minCount));
+  const phraseThreshold = options.phraseThreshold ?? DEFAULT_PHRASE_THRESHOLD;
+  if (!(phraseThreshold > -1 && phraseThreshold <= 1)) throw new Error(`phraseThreshold must be in (-1, 1], got ${phraseThreshold}`);
+  if (!(phraseMinCount >= 1)) throw new Error(`phraseMinCount must be >= 1, got ${phraseMinCount}`);
+  return {
+    minDf: options.minDf,
+    maxDf: options.maxDf,
+    phrases: options.phrases,
+    extraStopwords: [...(options.extraStopwords ?? [])].map((w) => w.toLowerCase()).sort(),
+    phraseMinCount,
+    phraseThreshold,
+  };
+}
+
+/**
+ * Fits the text stage: tokenise, stem, detect phrases, count, filter by document
+ * frequency, weight. Vocabulary in key order, like scikit-learn's.
+ */
+export function vectorize(texts: string[], options: TextOptions, onProgress?: (done: number, total: number) => void): VectorizeResult {
+  const n = texts.length;
+  const resolved = resolveTextOptions(options, n);
+  const stopwords = buildStopwords(resolved.extraStopwords);
+
+  // Pass 1: every document as word ids, -1 where adjacency breaks (and after each document).
+  const wordIds = new Map<string, number>();
+  const words: string[] = [];
+  const wordStem = new GrowableInt32();
+  const wordCount = new GrowableInt32();
+  const stemIds = new Map<string, number>();
+  const stems: string[] = [];
+  const sequence = new GrowableInt32(1 << 16);
+  const docStart = new Int32Array(n + 1);
+  for (let d = 0; d < n; d++) {
+    docStart[d] = sequence.length;
+    for (const token of tokenizeWithBreaks(texts[d], stopwords)) {
+      if (token === BREAK) {
+        sequence.push(-1);
+        continue;
+      }
+      let w = wordIds.get(token);
+      if (w === undefined) {
+        w = words.length;
+        wordIds.set(token, w);
+        words.push(token);
+        const stem = porterStem(token);
+        let s = stemIds.get(stem);
+        if (s === undefined) {
+          s = stems.length;
+          stemIds.set(stem, s);
+          stems.push(stem);
+        }
+        wordStem.push(s);
+        wordCount.push(0);
+      }
+      wordCount.array[w]++;
+      sequence.push(w);
+    }
+    sequence.push(-1);
+    if (onProgress && (d + 1) % 2000 === 0) onProgress(d + 1, n);
+  }
+  docStart[n] = sequence.length;
+  const stemOf = wordStem.array;
+  const numStems = stems.length;
+
+  // Pass 2: phrases over the whole corpus.
+  const phrases = resolved.phrases
+    ? detectPhrases(sequence.array, sequence.length, stemOf, numStems, resolved.phraseMinCount, resolved.phraseThreshold)
+    : [];
+  const phraseOf = new PairCounter(Math.max(16, phrases.length));
+  phrases.forEach((p, i) => phraseOf.add(p.a, p.b, i + 1));
+
+  // Pass 3: per-document term counts (stems, then phrases at numStems + i) and surface pairs of phrases.
+  const termSpace = numStems + phrases.length;
+  const df = new Int32Array(termSpace);
+  const local = new Int32Array(termSpace);
+  const touched = new Int32Array(termSpace);
+  const rawIndptr = new Int32Array(n + 1);
+  const rawIndices = new GrowableInt32(1 << 16);
+  const rawCounts = new GrowableInt32(1 << 16);
+  const surfacePairs = new PairCounter(Math.max(16, phrases.length * 4));
+  const seq = sequence.array;
+  for (let d = 0; d < n; d++) {
+    let nTouched = 0;
+    let previous = -1;
+    for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+      const w = seq[i];
+      if (w < 0) {
+        previous = -1;
+        continue;
+      }
+      const s = stemOf[w];
+      if (local[s]++ === 0) touched[nTouched++] = s;
+      if (previous >= 0 && phrases.length > 0) {
+        const p = phraseOf.get(stemOf[previous], s);
+        if (p > 0) {
+          const t = numStems + p - 1;
+          if (local[t]++ === 0) touched[nTouched++] = t;
+          surfacePairs.add(previous, w);
+        }
+      }
+      previous = w;
+    }
+    for (let k = 0; k < nTouched; k++) {
+      const t = touched[k];
+      df[t]++;
+      rawIndices.push(t);
+      rawCounts.push(local[t]);
+      local[t] = 0;
+    }
+    rawIndptr[d + 1] = rawIndices.length;
+  }
+
+  // Display forms.
+  const stemDisplay = chooseSurfaceForms(words, wordCount.array, stemOf, numStems);
+  const phraseDisplay = new Array<string>(phrases.length).fill('');
+  const phraseDisplayCount = new Float64Array(phrases.length).fill(-1);
+  surfacePairs.forEach((wa, wb, count) => {
+    const p = phraseOf.get(stemOf[wa], stemOf[wb]) - 1;
+    const surface = `${words[wa]} ${words[wb]}`;
+    if (count > phraseDisplayCount[p] || (count === phraseDisplayCount[p] && surface < phraseDisplay[p])) {
+      phraseDisplayCount[p] = count;
+      phraseDisplay[p] = surface;
+    }
+  });
+
+  // Document-frequency filter and key order.
+  const { minCount, maxCount } = resolveDfBounds(resolved.minDf, resolved.maxDf, n);
+  const keyOf = (t: number) => (t < numStems ? stems[t] : `${stems[phrases[t - numStems].a]} ${stems[phrases[t - numStems].b]}`);
+  const kept: { term: number; key: string }[] = [];
+  for (let t = 0; t < termSpace; t++) if (df[t] >= minCount && df[t] <= maxCount) kept.push({ term: t, key: keyOf(t) });
+  kept.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const column = new Int32Array(termSpace).fill(-1);
+  kept.forEach((k, j) => (column[k.term] = j));
+  const vocab: Vocabulary = {
+    keys: kept.map((k) => k.key),
+    display: kept.map((k) => (k.term < numStems ? stemDisplay[k.term] : phraseDisplay[k.term - numStems])),
+    phrase: Uint8Array.from(kept, (k) => (k.term >= numStems ? 1 : 0)),
+    df: Int32Array.from(kept, (k) => df[k.term]),
+  };
+
+  const counts = remapColumns(rawIndptr, rawIndices.array, rawCounts.array, column, kept.length);
+  const idf = smoothIdf(vocab.df, n);
+  const tfidf = weightCounts(counts, idf);
+  onProgress?.(n, n);
+  const model: TextModel = { options: resolved, nDocs: n, vocab, idf };
+  return { counts, tfidf, vocab, idf, model };
+}
+
+/** Keeps the entries whose term has a column, renumbered, sorted within each row. */
+function remapColumns(indptr: Int32Array, terms: Int32Array, values: Int32Array, column: Int32Array, cols: number): Csr {
+  const rows = indptr.length - 1;
+  let nnz = 0;
+  for (let p = 0; p < indptr[rows]; p++) if (column[terms[p]] >= 0) nnz++;
+  const outIndptr = new Int32Array(rows + 1);
+  const indices = new Int32Array(nnz);
+  const data = new Float32Array(nnz);
+  const scratch = new Int32Array(cols);
+  let q = 0;
+  for (let r = 0; r < rows; r++) {
+    const start = q;
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+      const c = column[terms[p]];
+      if (c < 0) continue;
+      indices[q++] = c;
+      scratch[c] = values[p];
+    }
+    const row = indices.subarray(start, q);
+    row.sort();
+    for (let p = start; p < q; p++) data[p] = scratch[indices[p]];
+    outIndptr[r + 1] = q;
+  }
+  return { rows, cols, indptr: outIndptr, indices, data };
+}
