@@ -9,6 +9,8 @@ export interface Paper {
   /** Ground-truth label for evaluation (JSON `label`, else the archive of the first category). */
   label?: string;
   categories?: string[];
+  /** Where `date` came from: the record's own date field, or (fallback when it has none) the month of its arXiv id. */
+  dateSource?: 'field' | 'arxiv-id';
   /** 1-based line in the input where the record starts (for messages). */
   line: number;
 }
@@ -42,6 +44,10 @@ export interface IngestReport {
   /** Kept papers without a usable date (no date field, or bad-date). */
   undated: number;
   badDates: number;
+  /** Kept papers dated by the arXiv-id fallback (month precision) because the row had no date. */
+  datedFromId?: number;
+  /** Input that is not a record by design (page chrome of a Daily Papers page); not counted in `read`. */
+  ignored?: number;
 }
 
 /** A mistake in the user's input or options: printed as one line, never as a stack trace. */

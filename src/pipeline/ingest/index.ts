@@ -1,0 +1,178 @@
+/**
+ * Ingest: one input file (JSONL, JSON array, CSV, arXiv snapshot, Daily Papers
+ * page; optionally gzipped) → Paper[] plus a report that accounts for every row.
+ * Streams the file; nothing is dropped without an issue or a count.
+ */
+import { createHash } from 'node:crypto';
+import { detectFormat, DETECT_CHARS } from './detect.ts';
+import { peekText, splitLines } from './lines.ts';
+import { readCsv, type CsvHeader } from './readers/csv.ts';
+import { readDailyPapers } from './readers/daily-papers.ts';
+import { readJsonArray } from './readers/json-array.ts';
+import { readJsonLines } from './readers/jsonl.ts';
+import type { RawRow } from './readers/row.ts';
+import { fieldNames, recordToPaper, type FieldNames } from './record.ts';
+import { openTextSource } from './source.ts';
+import {
+  UserError,
+  type IngestIssue,
+  type IngestReport,
+  type InputFormat,
+  type IssueReason,
+  type Paper,
+} from './types.ts';
+
+export type { IngestIssue, IngestReport, InputFormat, IssueReason, Paper } from './types.ts';
+export { UserError } from './types.ts';
+export { dateFromArxivId, dayAndPrecision, normalizeDate } from './dates.ts';
+
+export interface IngestOptions {
+  /** Else detected from content (not the extension). */
+  format?: InputFormat;
+  /** Any bad row (skipped or bad-date) → throw UserError naming file:line:reason. */
+  strict?: boolean;
+  /** CSV/JSON field-name mapping. */
+  columns?: Partial<Record<'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories', string>>;
+  /** Called for every bad row, as found. */
+  onIssue?: (issue: IngestIssue) => void;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+export interface IngestResult {
+  papers: Paper[];
+  report: IngestReport;
+  /** sha256 (hex) of the raw file bytes (compressed bytes for .gz). */
+  sha256: string;
+}
+
+const FORMATS: readonly InputFormat[] = ['jsonl', 'json', 'csv', 'daily-papers', 'arxiv-snapshot'];
+
+function rowsOf(format: InputFormat, chunks: AsyncIterable<string>, names: FieldNames, path: string): AsyncIterable<RawRow> {
+  switch (format) {
+    case 'jsonl':
+    case 'arxiv-snapshot':
+      return readJsonLines(splitLines(chunks));
+    case 'json':
+      return readJsonArray(chunks);
+    case 'daily-papers':
+      return readDailyPapers(splitLines(chunks));
+    case 'csv':
+      return readCsv(splitLines(chunks), (header: CsvHeader) => checkCsvHeader(header, names, path));
+  }
+}
+
+function checkCsvHeader({ names: header, line }: CsvHeader, names: FieldNames, path: string): void {
+  for (const field of ['title', 'abstract'] as const) {
+    if (!names[field].some((name) => header.includes(name))) {
+      throw new UserError(
+        `${path}:${line}: CSV header has no ${field} column (looked for ${names[field].join(', ')}; ` +
+          `header is ${header.slice(0, 20).join(', ')}); map it with columns.${field}`,
+      );
+    }
+  }
+}
+
+function contentKey(paper: Paper): string {
+  return createHash('sha1').update(paper.title.toLowerCase()).update('\0').update(paper.abstract.toLowerCase()).digest('base64');
+}
+
+export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
+  if (options.format !== undefined && !FORMATS.includes(options.format)) {
+    throw new UserError(`${path}: unknown format "${String(options.format)}" (expected ${FORMATS.join(', ')})`);
+  }
+  const names = fieldNames(options.columns);
+  const source = await openTextSource(path, options.onProgress);
+  const { prefix, chunks } = await peekText(source.chunks, DETECT_CHARS);
+  if (prefix.trim() === '') {
+    await chunks[Symbol.asyncIterator]().return?.();
+    throw new UserError(`${path}: file is empty${source.gzipped ? ' (after decompression)' : ''}`);
+  }
+  const format = options.format ?? detectFormat(prefix, names);
+
+  const report: IngestReport = {
+    file: path,
+    format,
+    read: 0,
+    kept: 0,
+    skipped: {},
+    undated: 0,
+    badDates: 0,
+    datedFromId: 0,
+    ignored: 0,
+  };
+  const papers: Paper[] = [];
+  const lineOfId = new Map<string, number>();
+  const lineOfContent = new Map<string, number>();
+
+  const flag = (line: number, reason: IssueReason, detail: string, skipped: boolean): void => {
+    const issue: IngestIssue = { file: path, line, reason, detail, skipped };
+    if (skipped) report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
+    options.onIssue?.(issue);
+    if (options.strict) throw new UserError(formatIssue(issue));
+  };
+
+  for await (const row of rowsOf(format, chunks, names, path)) {
+    if (row.kind === 'ignored') {
+      report.ignored = (report.ignored ?? 0) + 1;
+      continue;
+    }
+    report.read++;
+    if (row.kind === 'malformed') {
+      flag(row.line, 'malformed', row.detail, true);
+      continue;
+    }
+    const outcome = recordToPaper(row.value, row.line, names);
+    if (outcome.kind === 'skip') {
+      flag(row.line, outcome.reason, outcome.detail, true);
+      continue;
+    }
+    const { paper } = outcome;
+    const sameId = lineOfId.get(paper.id);
+    if (sameId !== undefined) {
+      flag(row.line, 'duplicate', `id ${paper.id} already read at line ${sameId}`, true);
+      continue;
+    }
+    const key = contentKey(paper);
+    const sameContent = lineOfContent.get(key);
+    if (sameContent !== undefined) {
+      flag(row.line, 'duplicate', `same title and abstract as line ${sameContent}`, true);
+      continue;
+    }
+    lineOfId.set(paper.id, row.line);
+    lineOfContent.set(key, row.line);
+    if (outcome.badDate !== undefined) {
+      report.badDates++;
+      flag(row.line, 'bad-date', outcome.badDate, false);
+    }
+    if (paper.date === null) report.undated++;
+    if (paper.dateSource === 'arxiv-id') report.datedFromId = (report.datedFromId ?? 0) + 1;
+    papers.push(paper);
+    report.kept++;
+  }
+
+  if (report.kept === 0) {
+    throw new UserError(`${path}: no papers kept (${formatReport(report)}; format ${format})`);
+  }
+  return { papers, report, sha256: source.sha256() };
+}
+
+/** One line, e.g. "data/x.jsonl:17: skipped (empty-abstract): abstract is blank". */
+export function formatIssue(issue: IngestIssue): string {
+  const what = issue.skipped ? 'skipped' : 'kept undated';
+  return `${issue.file}:${issue.line}: ${what} (${issue.reason}): ${issue.detail}`;
+}
+
+/** e.g. "read 2000, kept 1990, skipped 10 (duplicate 7, empty-abstract 3); 5 undated". */
+export function formatReport(report: IngestReport): string {
+  const entries = (Object.entries(report.skipped) as [IssueReason, number][])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const skipped = entries.reduce((sum, [, n]) => sum + n, 0);
+  let text = `read ${report.read}, kept ${report.kept}, skipped ${skipped}`;
+  if (entries.length > 0) text += ` (${entries.map(([reason, n]) => `${reason} ${n}`).join(', ')})`;
+  text += `; ${report.undated} undated`;
+  if (report.badDates > 0) text += ` (${report.badDates} bad date${report.badDates === 1 ? '' : 's'})`;
+  if (report.datedFromId) text += `; ${report.datedFromId} dated from arXiv id`;
+  if (report.ignored) text += `; ${report.ignored} non-paper paragraph${report.ignored === 1 ? '' : 's'} ignored`;
+  return text;
+}

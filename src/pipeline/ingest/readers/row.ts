@@ -1,0 +1,17 @@
+/** What a format reader hands to the shared record → paper step. */
+export type RawRow =
+  /** A parsed record (any JSON value for JSON formats; a column → text object for CSV). */
+  | { kind: 'record'; line: number; value: unknown }
+  /** A row that could not be parsed at all. */
+  | { kind: 'malformed'; line: number; detail: string }
+  /** Input that is not a record by design (e.g. page chrome): counted, never an issue. */
+  | { kind: 'ignored'; line: number; detail: string };
+
+const MAX_DETAIL = 100;
+
+/** One printable line of at most MAX_DETAIL characters, for messages. */
+export function excerpt(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_DETAIL ? `${flat.slice(0, MAX_DETAIL - 1)}…` : flat;
+}

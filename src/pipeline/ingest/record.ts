@@ -1,0 +1,169 @@
+/**
+ * One parsed record (JSON object or CSV row) → one Paper, or the reason it
+ * cannot be one. Shared by every format so field rules live in one place.
+ */
+import { dateFromArxivId, normalizeDate } from './dates.ts';
+import { repairFloatArxivId } from './ids.ts';
+import { excerpt } from './readers/row.ts';
+import type { IssueReason, Paper } from './types.ts';
+
+export type Field = 'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories';
+export type ColumnMap = Partial<Record<Field, string>>;
+export type FieldNames = Record<Field, readonly string[]>;
+
+/**
+ * Field names tried in order. For dates: an explicit date first, then the first
+ * version's `created` (arXiv snapshot / Kaggle export), and `update_date` only
+ * as a last resort (it is the last revision, not the submission).
+ */
+export const DEFAULT_FIELD_NAMES: FieldNames = {
+  id: ['id', 'arxiv_id'],
+  title: ['title'],
+  abstract: ['abstract', 'summary', 'text'],
+  date: ['date', 'published', 'created', 'versions', 'update_date'],
+  label: ['label'],
+  categories: ['categories'],
+};
+
+export function fieldNames(columns: ColumnMap | undefined): FieldNames {
+  const names = { ...DEFAULT_FIELD_NAMES };
+  for (const field of Object.keys(names) as Field[]) {
+    const mapped = columns?.[field];
+    if (mapped !== undefined && mapped !== '') names[field] = [mapped];
+  }
+  return names;
+}
+
+export type RecordOutcome =
+  | { kind: 'paper'; paper: Paper; badDate?: string }
+  | { kind: 'skip'; reason: IssueReason; detail: string };
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function pick(record: Record<string, unknown>, names: readonly string[]): { name: string; value: unknown } | null {
+  for (const name of names) {
+    const value = record[name];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string' && value.trim() === '') continue;
+    return { name, value };
+  }
+  return null;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+const PY_CREATED = /['"]created['"]\s*:\s*['"]([^'"]*)['"]/;
+
+/**
+ * The first version's `created` from an arXiv `versions` value: a JSON array of
+ * {version, created} (snapshot) or its Python-literal text (Kaggle CSV export).
+ * Other values are returned unchanged (a plain date field).
+ */
+function firstCreated(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const first: unknown = value[0];
+    if (first !== null && typeof first === 'object' && 'created' in first) return (first as { created: unknown }).created;
+    return value.length === 0 ? null : value;
+  }
+  if (typeof value === 'string' && value.trimStart().startsWith('[')) {
+    const m = PY_CREATED.exec(value);
+    return m ? m[1] : value;
+  }
+  return value;
+}
+
+function readId(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const s = value.trim();
+    return s === '' ? null : repairFloatArxivId(s);
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return repairFloatArxivId(String(value));
+  return null;
+}
+
+function readCategories(value: unknown): string[] | undefined {
+  let list: string[] = [];
+  if (typeof value === 'string') list = value.split(/\s+/);
+  else if (Array.isArray(value)) list = value.filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+  list = list.filter((c) => c !== '');
+  return list.length > 0 ? list : undefined;
+}
+
+/** 'cs.CL' → 'cs', 'hep-th' → 'hep-th', 'math.AG' → 'math'. */
+export function archiveOf(category: string): string {
+  const dot = category.indexOf('.');
+  return dot < 0 ? category : category.slice(0, dot);
+}
+
+export function recordToPaper(record: unknown, line: number, names: FieldNames): RecordOutcome {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    return { kind: 'skip', reason: 'not-an-object', detail: `expected an object, got ${describeType(record)}` };
+  }
+  const rec = record as Record<string, unknown>;
+
+  const titleField = pick(rec, names.title);
+  if (titleField === null) return { kind: 'skip', reason: 'missing-title', detail: `no ${names.title.join('/')} field` };
+  if (typeof titleField.value !== 'string') {
+    return { kind: 'skip', reason: 'missing-title', detail: `${titleField.name} is ${describeType(titleField.value)}, expected text` };
+  }
+  const title = collapseWhitespace(titleField.value);
+  if (title === '') return { kind: 'skip', reason: 'missing-title', detail: `${titleField.name} is blank` };
+
+  const abstractField = pick(rec, names.abstract);
+  if (abstractField === null) {
+    return { kind: 'skip', reason: 'empty-abstract', detail: `no ${names.abstract.join('/')} for "${excerpt(title)}"` };
+  }
+  if (typeof abstractField.value !== 'string') {
+    return {
+      kind: 'skip',
+      reason: 'empty-abstract',
+      detail: `${abstractField.name} is ${describeType(abstractField.value)}, expected text`,
+    };
+  }
+  const abstract = collapseWhitespace(abstractField.value);
+  if (abstract === '') return { kind: 'skip', reason: 'empty-abstract', detail: `${abstractField.name} is blank` };
+
+  const idField = pick(rec, names.id);
+  const id = (idField && readId(idField.value)) ?? `row-${line}`;
+
+  const paper: Paper = { id, title, abstract, date: null, line };
+
+  let badDate: string | undefined;
+  for (const name of names.date) {
+    const raw = firstCreated(rec[name]);
+    const date = normalizeDate(raw);
+    if (date === null) continue; // absent or empty: try the next field
+    if (date === undefined) {
+      badDate = `${name} ${excerpt(JSON.stringify(raw) ?? String(raw))} is not a date`;
+    } else {
+      paper.date = date;
+      paper.dateSource = 'field';
+    }
+    break;
+  }
+  // Explicit fallback: no date field at all → the month the arXiv id was assigned.
+  if (paper.date === null && badDate === undefined) {
+    const fromId = dateFromArxivId(id);
+    if (fromId !== null) {
+      paper.date = fromId;
+      paper.dateSource = 'arxiv-id';
+    }
+  }
+
+  const categories = readCategories(pick(rec, names.categories)?.value);
+  if (categories) paper.categories = categories;
+  const labelValue = pick(rec, names.label)?.value;
+  if (typeof labelValue === 'string' || typeof labelValue === 'number') {
+    paper.label = String(labelValue).trim();
+  } else if (categories) {
+    paper.label = archiveOf(categories[0]);
+  }
+
+  return badDate === undefined ? { kind: 'paper', paper } : { kind: 'paper', paper, badDate };
+}
