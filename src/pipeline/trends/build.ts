@@ -1,0 +1,146 @@
+/**
+ * Assembles the artifact's `Trends` (and each cluster's `meanDay`) from the
+ * per-paper dates, the cluster labels of every level and the term counts.
+ */
+import type { ClusterTrend, LevelName, LevelTrends, Trends } from '../../schema/artifact.ts';
+import { binMidYears, binPapers, type BinOptions } from './bins.ts';
+import { burstMethod, kleinbergBursts, type BurstOptions } from './burst.ts';
+import { countBinTotals, countClusterBins, countTermDocBins, meanDayByCluster } from './counts.ts';
+import { benjaminiHochberg } from './fdr.ts';
+import { fitGrowth, GROWTH_METHOD } from './growth.ts';
+import { significantTermTrends } from './terms.ts';
+import type { ClassTermScorer, Csr, Vocabulary } from './types.ts';
+
+export interface TrendsLevelInput {
+  name: LevelName;
+  /** Cluster per paper (0..k−1; negative = unassigned, not counted). */
+  labels: Int32Array;
+  k: number;
+  /** The level's global c-TF-IDF idf, reused for the per-bin top terms (as BERTopic's topics_over_time does). */
+  idf?: Float64Array;
+}
+
+export interface TrendsInput {
+  /** Days since 1970-01-01 UTC of the first day of each paper's date. */
+  day: Int32Array;
+  /** 0 undated, 1 year, 2 month, 3 day. */
+  precision: Uint8Array;
+  levels: TrendsLevelInput[];
+  /** Papers × terms counts. */
+  termCounts: Csr;
+  vocabulary: Vocabulary;
+}
+
+export interface TrendsOptions extends BinOptions {
+  /** FDR level for significant clusters and terms (default 0.05). */
+  alpha?: number;
+  /** Minimum binned documents containing a term for it to be tested (default 20). */
+  minTermDocs?: number;
+  burst?: BurstOptions;
+  /** Let a partial last bin enter the growth fits (default false). */
+  includePartialBins?: boolean;
+  /** Terms per cluster per bin (default 5). */
+  topTermsPerBin?: number;
+  /** Minimum count of a term within a cluster-bin to be listed (default 2). */
+  minTermCountPerBin?: number;
+  /** c-TF-IDF scorer for per-bin top terms (src/pipeline/cluster/ctfidf.ts); without it topTerms are empty. */
+  scoreClassTerms?: ClassTermScorer;
+}
+
+export interface TrendsOutput {
+  trends: Trends;
+  /** Bin per paper (-1 = not binned): the artifact's `bin` column. */
+  bin: Int16Array;
+  /** Per level, per cluster: Cluster.meanDay. */
+  meanDay: (number | null)[][];
+}
+
+export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): TrendsOutput {
+  const { day, precision, termCounts, vocabulary } = input;
+  if (termCounts.cols !== vocabulary.keys.length) {
+    throw new RangeError(`trends: term counts have ${termCounts.cols} columns but the vocabulary has ${vocabulary.keys.length} terms`);
+  }
+  const alpha = options.alpha ?? 0.05;
+  const minTermDocs = options.minTermDocs ?? 20;
+  const burst: BurstOptions = { s: options.burst?.s ?? 2, gamma: options.burst?.gamma ?? 1 };
+  const binning = binPapers(day, precision, options);
+  const { bins, bin, edges } = binning;
+  const nBins = bins.length;
+  const totals = countBinTotals(bin, nBins);
+  const t = binMidYears(edges);
+  const include = new Uint8Array(nBins);
+  for (let b = 0; b < nBins; b++) include[b] = options.includePartialBins || !bins[b]!.partial ? 1 : 0;
+
+  const levels: LevelTrends[] = [];
+  const meanDay: (number | null)[][] = [];
+  for (const level of input.levels) {
+    const counts = countClusterBins(level.labels, level.k, bin, nBins);
+    const topTerms = clusterBinTopTerms(level, bin, nBins, termCounts, vocabulary, options);
+    const fits = Array.from({ length: level.k }, (_, c) => fitGrowth(counts.subarray(c * nBins, (c + 1) * nBins), totals, t, include));
+    const tested = fits.flatMap((f, c) => (f ? [c] : []));
+    const q = benjaminiHochberg(tested.map((c) => fits[c]!.pValue));
+    const qOf = new Map(tested.map((c, i) => [c, q[i]!]));
+    const clusters: ClusterTrend[] = fits.map((fit, c) => {
+      const row = counts.subarray(c * nBins, (c + 1) * nBins);
+      return {
+        counts: Array.from(row),
+        topTerms: topTerms[c]!,
+        growth: fit && { slope: fit.slope, ciLow: fit.ciLow, ciHigh: fit.ciHigh, pValue: fit.pValue, qValue: qOf.get(c)! },
+        bursts: kleinbergBursts(row, totals, burst),
+      };
+    });
+    levels.push({ level: level.name, clusters });
+    meanDay.push(meanDayByCluster(level.labels, level.k, day, precision));
+  }
+
+  const termDocs = countTermDocBins(termCounts, bin, nBins);
+  const { terms } = significantTermTrends(termDocs, totals, t, include, vocabulary, { minTermDocs, alpha, burst });
+
+  const trends: Trends = {
+    unit: binning.unit,
+    bins,
+    undated: binning.undated,
+    imprecise: binning.imprecise,
+    levels,
+    terms,
+    method: {
+      growth: `${GROWTH_METHOD}; partial bins ${options.includePartialBins ? 'included' : 'excluded'}; terms tested when in >= ${minTermDocs} binned docs (count = docs containing the term); significant when q < ${alpha}`,
+      alpha,
+      minTermDocs,
+      burst: `${burstMethod(burst.s!, burst.gamma!)}; for every cluster and for the significant terms, over all bins`,
+    },
+  };
+  return { trends, bin, meanDay };
+}
+
+/** Per cluster, per bin: the best terms by c-TF-IDF over classes cluster·nBins + bin with the level's global idf. */
+function clusterBinTopTerms(
+  level: TrendsLevelInput,
+  bin: Int16Array,
+  nBins: number,
+  termCounts: Csr,
+  vocabulary: Vocabulary,
+  options: TrendsOptions,
+): string[][][] {
+  const empty = (): string[][][] => Array.from({ length: level.k }, () => Array.from({ length: nBins }, () => []));
+  const score = options.scoreClassTerms;
+  if (!score || nBins === 0) return empty();
+  const classOf = new Int32Array(bin.length);
+  for (let i = 0; i < bin.length; i++) {
+    const c = level.labels[i]!;
+    classOf[i] = c >= 0 && bin[i]! >= 0 ? c * nBins + bin[i]! : -1;
+  }
+  const { terms } = score(termCounts, classOf, level.k * nBins, {
+    ...(level.idf ? { idf: level.idf } : {}),
+    topN: options.topTermsPerBin ?? 5,
+    minCount: options.minTermCountPerBin ?? 2,
+  });
+  const out = empty();
+  for (let c = 0; c < level.k; c++) {
+    for (let b = 0; b < nBins; b++) {
+      const picked = terms[c * nBins + b];
+      out[c]![b] = picked ? Array.from(picked, (j) => vocabulary.display[j] ?? vocabulary.keys[j]!) : [];
+    }
+  }
+  return out;
+}
