@@ -1,0 +1,34 @@
+/**
+ * Binary layout of the search index (little-endian), version 1:
+ *
+ *   header   "TASI" magic, then u32: version, n (papers), vocabularySize, minPairDf,
+ *            pairCount, and the byte lengths of the five sections below
+ *   vocab    UTF-8 keys, sorted (JS string order), joined by "\n"
+ *   termDir  one varint per key: byte length of its postings
+ *   postings per key, a postings list (postingsCodec.ts)
+ *   pairDir  one varint per key a: byte length of its pair group (0 = no pairs start with a)
+ *   pairs    per key a, the adjacent pairs (a, b) seen in >= minPairDf papers:
+ *            varint count, then per pair: varint (b - previous b - 1), varint byte length,
+ *            postings list
+ *
+ * Lengths rather than offsets keep the directory at ~1-2 bytes per key; the offsets are
+ * rebuilt with one prefix sum when the index is decoded.
+ */
+
+export const SEARCH_INDEX_MAGIC = 'TASI';
+export const SEARCH_INDEX_VERSION = 1;
+export const HEADER_U32_FIELDS = 10;
+export const HEADER_BYTES = 4 + 4 * HEADER_U32_FIELDS;
+
+export interface SearchIndexHeader {
+  version: number;
+  n: number;
+  vocabularySize: number;
+  minPairDf: number;
+  pairCount: number;
+  vocabBytes: number;
+  termDirBytes: number;
+  postingsBytes: number;
+  pairDirBytes: number;
+  pairsBytes: number;
+}

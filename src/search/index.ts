@@ -1,0 +1,12 @@
+/**
+ * Keyword search over title + abstract, shared by the pipeline (build) and the
+ * dashboard (decode + query). Browser-safe: no Node imports, typed arrays only.
+ */
+export { normalizeWord, foldWord } from './normalize.ts';
+export { searchTokens, tokenSpans, type TokenSpan } from './tokenize.ts';
+export { buildSearchIndex, DEFAULT_MIN_PAIR_DF, type BuildSearchIndexOptions } from './build.ts';
+export { SearchIndex } from './searchIndex.ts';
+export { SEARCH_INDEX_MAGIC, SEARCH_INDEX_VERSION } from './format.ts';
+export { parseQuery, matchQuery, isEmptyQuery, MIN_PREFIX_LENGTH, type ParsedQuery } from './query.ts';
+export { highlightRanges } from './highlight.ts';
+export { intersectSorted, intersectAll, unionAll } from './intersect.ts';

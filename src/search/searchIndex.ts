@@ -1,0 +1,192 @@
+/**
+ * The decoded (browser-side) search index. Decoding only splits the vocabulary and
+ * rebuilds offsets; postings stay as bytes and are decoded per key on first use, then
+ * cached as Uint32Array (bounded, least recently used first out).
+ */
+import { ByteReader } from './bytes.ts';
+import { HEADER_BYTES, SEARCH_INDEX_MAGIC, SEARCH_INDEX_VERSION, type SearchIndexHeader } from './format.ts';
+import { decodePostings, postingsDf } from './postingsCodec.ts';
+
+const CACHE_LIMIT = 512;
+const EMPTY = new Uint32Array(0);
+
+interface PairGroup {
+  seconds: Uint32Array;
+  /** Absolute byte offsets of each pair's postings in `bytes`; length = seconds.length + 1. */
+  offsets: Uint32Array;
+}
+
+export class SearchIndex {
+  readonly n: number;
+  readonly vocabularySize: number;
+  readonly minPairDf: number;
+  readonly pairCount: number;
+  /** Sorted keys. */
+  readonly vocabulary: readonly string[];
+
+  private readonly bytes: Uint8Array;
+  private readonly termOffsets: Uint32Array;
+  private readonly pairGroupOffsets: Uint32Array;
+  private readonly termCache = new Map<number, Uint32Array>();
+  private readonly pairCache = new Map<number, Uint32Array>();
+  private readonly groupCache = new Map<number, PairGroup>();
+
+  private constructor(bytes: Uint8Array, h: SearchIndexHeader, vocabulary: string[], termOffsets: Uint32Array, pairGroupOffsets: Uint32Array) {
+    this.bytes = bytes;
+    this.n = h.n;
+    this.vocabularySize = h.vocabularySize;
+    this.minPairDf = h.minPairDf;
+    this.pairCount = h.pairCount;
+    this.vocabulary = vocabulary;
+    this.termOffsets = termOffsets;
+    this.pairGroupOffsets = pairGroupOffsets;
+  }
+
+  static decode(bytes: Uint8Array): SearchIndex {
+    if (!(bytes instanceof Uint8Array)) throw new Error('search index: expected a Uint8Array');
+    if (bytes.length < HEADER_BYTES) throw new Error(`search index: too short (${bytes.length} bytes) to hold a header`);
+    const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
+    if (magic !== SEARCH_INDEX_MAGIC) {
+      throw new Error(`search index: bad magic ${JSON.stringify(magic)} (expected ${JSON.stringify(SEARCH_INDEX_MAGIC)}); not a search index file`);
+    }
+    const r = new ByteReader(bytes, 4);
+    const h: SearchIndexHeader = {
+      version: r.u32(), n: r.u32(), vocabularySize: r.u32(), minPairDf: r.u32(), pairCount: r.u32(),
+      vocabBytes: r.u32(), termDirBytes: r.u32(), postingsBytes: r.u32(), pairDirBytes: r.u32(), pairsBytes: r.u32(),
+    };
+    if (h.version !== SEARCH_INDEX_VERSION) {
+      throw new Error(`search index: unsupported version ${h.version} (this build reads version ${SEARCH_INDEX_VERSION}); rebuild the artifact`);
+    }
+    const expected = HEADER_BYTES + h.vocabBytes + h.termDirBytes + h.postingsBytes + h.pairDirBytes + h.pairsBytes;
+    if (bytes.length !== expected) {
+      throw new Error(`search index: size mismatch (${bytes.length} bytes, header says ${expected}); file truncated or corrupt`);
+    }
+    const V = h.vocabularySize;
+    let pos = HEADER_BYTES;
+    const vocabText = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(pos, pos + h.vocabBytes));
+    pos += h.vocabBytes;
+    const vocabulary = V === 0 ? [] : vocabText.split('\n');
+    if (vocabulary.length !== V) throw new Error(`search index: vocabulary has ${vocabulary.length} keys, header says ${V}`);
+
+    const termDirStart = pos;
+    pos += h.termDirBytes;
+    const termOffsets = readOffsets(bytes, termDirStart, pos, V, pos, 'postings');
+    pos += h.postingsBytes;
+    const pairDirStart = pos;
+    pos += h.pairDirBytes;
+    const pairGroupOffsets = readOffsets(bytes, pairDirStart, pos, V, pos, 'pairs');
+    if (termOffsets[V] !== termDirStart + h.termDirBytes + h.postingsBytes) {
+      throw new Error('search index: postings directory does not add up to the postings section');
+    }
+    if (pairGroupOffsets[V] !== bytes.length) {
+      throw new Error('search index: pair directory does not add up to the pairs section');
+    }
+    return new SearchIndex(bytes, h, vocabulary, termOffsets, pairGroupOffsets);
+  }
+
+  /** Id of an exact key, or -1. */
+  keyId(key: string): number {
+    const lo = this.lowerBound(key);
+    return lo < this.vocabularySize && this.vocabulary[lo] === key ? lo : -1;
+  }
+
+  /** Ids [from, to) of the keys starting with `prefix`. */
+  prefixRange(prefix: string): [from: number, to: number] {
+    const from = this.lowerBound(prefix);
+    let to = from;
+    // Upper bound by binary search over the keys that start with the prefix.
+    let hi = this.vocabularySize;
+    while (to < hi) {
+      const mid = (to + hi) >>> 1;
+      if (this.vocabulary[mid].startsWith(prefix)) to = mid + 1;
+      else hi = mid;
+    }
+    return [from, to];
+  }
+
+  /** Number of papers containing key id `t` (cheap: reads one varint). */
+  df(t: number): number {
+    return postingsDf(this.bytes, this.termOffsets[t], this.termOffsets[t + 1]);
+  }
+
+  postings(t: number): Uint32Array {
+    return cached(this.termCache, t, () => decodePostings(this.bytes, this.termOffsets[t], this.termOffsets[t + 1], this.n));
+  }
+
+  /** Papers where key b directly follows key a; empty if the pair was not indexed. */
+  pairPostings(a: number, b: number): Uint32Array {
+    const group = this.pairGroup(a);
+    if (group === null) return EMPTY;
+    const s = group.seconds;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] < b) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === s.length || s[lo] !== b) return EMPTY;
+    return cached(this.pairCache, a * this.vocabularySize + b, () => decodePostings(this.bytes, group.offsets[lo], group.offsets[lo + 1], this.n));
+  }
+
+  private pairGroup(a: number): PairGroup | null {
+    const start = this.pairGroupOffsets[a];
+    const end = this.pairGroupOffsets[a + 1];
+    if (start === end) return null;
+    return cached(this.groupCache, a, () => {
+      const r = new ByteReader(this.bytes, start, end);
+      const count = r.varint();
+      const seconds = new Uint32Array(count);
+      const offsets = new Uint32Array(count + 1);
+      let prev = -1;
+      for (let i = 0; i < count; i++) {
+        prev = prev + 1 + r.varint();
+        seconds[i] = prev;
+        const len = r.varint();
+        offsets[i] = r.pos;
+        r.pos += len;
+      }
+      offsets[count] = r.pos;
+      if (r.pos !== end) throw new Error('search index: corrupt pair group');
+      return { seconds, offsets };
+    });
+  }
+
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.vocabularySize;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.vocabulary[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** Prefix sum of V varint lengths read from [dirStart, dirEnd), starting at absolute offset `base`. */
+function readOffsets(bytes: Uint8Array, dirStart: number, dirEnd: number, V: number, base: number, what: string): Uint32Array {
+  const r = new ByteReader(bytes, dirStart, dirEnd);
+  const offsets = new Uint32Array(V + 1);
+  let at = base;
+  for (let i = 0; i < V; i++) {
+    offsets[i] = at;
+    at += r.varint();
+  }
+  offsets[V] = at;
+  if (r.pos !== dirEnd) throw new Error(`search index: ${what} directory has trailing bytes`);
+  return offsets;
+}
+
+function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = make();
+  cache.set(key, value);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as K);
+  return value;
+}
