@@ -1,0 +1,108 @@
+/**
+ * k-means entry point: k-means++ seeding, several seeded restarts, lowest
+ * inertia wins, labels renumbered so outputs are stable.
+ *
+ * Small inputs go through the `ml-kmeans` package; larger ones through the
+ * typed-array loop in seeding.ts + lloyd.ts (same algorithm, ~100× faster:
+ * ml-kmeans has no bounds and copies rows into JS arrays). The two agree on the
+ * same starting centres (test/pipeline/cluster/agreement.test.ts).
+ */
+import { kmeansPlusPlus } from './seeding.ts';
+import { lloyd, type LloydResult } from './lloyd.ts';
+import { runMlKmeans } from './mlKmeans.ts';
+import { createRng, deriveSeed } from './random.ts';
+import { checkK, checkMatrix } from './validate.ts';
+import type { KMeansOptions, KMeansResult } from './types.ts';
+
+export const KMEANS_DEFAULTS = { restarts: 5, maxIterations: 300, tolerance: 1e-4 } as const;
+
+/** Below this many row×centre pairs ml-kmeans is fast enough (a few ms per run). */
+export const ML_KMEANS_MAX_WORK = 20_000;
+
+export type KMeansEngine = 'auto' | 'fast' | 'ml-kmeans';
+
+export function kmeans(
+  X: Float32Array,
+  n: number,
+  d: number,
+  k: number,
+  options: KMeansOptions & { engine?: KMeansEngine },
+): KMeansResult {
+  checkMatrix(X, n, d, 'kmeans');
+  checkK(k, n, 'kmeans');
+  const { seed } = options;
+  if (!Number.isFinite(seed)) throw new RangeError(`kmeans: seed must be a number, got ${seed}`);
+  const restarts = options.initialCentroids ? 1 : (options.restarts ?? KMEANS_DEFAULTS.restarts);
+  const maxIterations = options.maxIterations ?? KMEANS_DEFAULTS.maxIterations;
+  const tolerance = options.tolerance ?? KMEANS_DEFAULTS.tolerance;
+  if (!Number.isInteger(restarts) || restarts < 1) throw new RangeError(`kmeans: restarts must be ≥ 1, got ${restarts}`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw new RangeError(`kmeans: maxIterations must be a positive integer, got ${maxIterations}`);
+  }
+  if (!(tolerance >= 0)) throw new RangeError(`kmeans: tolerance must be ≥ 0, got ${tolerance}`);
+  if (options.initialCentroids && options.initialCentroids.length !== k * d) {
+    throw new RangeError(`kmeans: initialCentroids has ${options.initialCentroids.length} values, expected k × d = ${k * d}`);
+  }
+  const engine = options.engine ?? 'auto';
+  const useMl = engine === 'ml-kmeans' || (engine === 'auto' && n * k <= ML_KMEANS_MAX_WORK);
+  const shiftTolerance = tolerance * meanFeatureVariance(X, n, d);
+
+  let best: LloydResult | null = null;
+  for (let r = 0; r < restarts; r++) {
+    const runSeed = deriveSeed(seed, r);
+    const run = useMl
+      ? runMlKmeans(X, n, d, k, { seed: runSeed, maxIterations, shiftTolerance, initialCentroids: options.initialCentroids })
+      : runFast(X, n, d, k, runSeed, { maxIterations, shiftTolerance }, options.initialCentroids);
+    if (best === null || run.inertia < best.inertia) best = run;
+  }
+  return relabelBySize(best!, n, d, k);
+}
+
+/** One k-means++ + Lloyd run of the typed-array engine. Pure: same inputs, same bytes. */
+export function runFast(
+  X: Float32Array,
+  n: number,
+  d: number,
+  k: number,
+  seed: number,
+  options: { maxIterations: number; shiftTolerance: number },
+  initialCentroids?: Float32Array,
+): LloydResult {
+  if (initialCentroids) return lloyd(X, n, d, k, Float64Array.from(initialCentroids), options);
+  const seeding = kmeansPlusPlus(X, n, d, k, createRng(seed));
+  return lloyd(X, n, d, k, seeding.centroids, options, { labels: seeding.closest, distanceSq: seeding.closestSq });
+}
+
+/** scikit-learn scales `tol` by the mean per-feature variance, so it is unit-free. */
+export function meanFeatureVariance(X: Float32Array, n: number, d: number): number {
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t] += X[i * d + t];
+  for (let t = 0; t < d; t++) mean[t] /= n;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < d; t++) {
+      const diff = X[i * d + t] - mean[t];
+      total += diff * diff;
+    }
+  }
+  return total / (n * d);
+}
+
+/** Clusters renumbered by size descending, ties by lowest first row. */
+export function relabelBySize(run: LloydResult, n: number, d: number, k: number): KMeansResult {
+  const size = new Int32Array(k);
+  const firstRow = new Int32Array(k).fill(n);
+  for (let i = 0; i < n; i++) {
+    const c = run.labels[i];
+    size[c]++;
+    if (firstRow[c] === n) firstRow[c] = i;
+  }
+  const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => size[b] - size[a] || firstRow[a] - firstRow[b]);
+  const newId = new Int32Array(k);
+  order.forEach((old, rank) => (newId[old] = rank));
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) labels[i] = newId[run.labels[i]];
+  const centroids = new Float32Array(k * d);
+  order.forEach((old, rank) => centroids.set(run.centroids.subarray(old * d, old * d + d), rank * d));
+  return { labels, centroids, inertia: run.inertia, iterations: run.iterations };
+}
