@@ -32,3 +32,17 @@ describe('normalizeBinRange / describeBinRange', () => {
     expect(describeBinRange(['2024-01', '2024-02'], [1, 1])).toBe('time: 2024-02');
   });
 });
+
+import { sameRange, timeClause } from '../../../src/app/trends/timeClause.ts';
+
+describe('timeClause', () => {
+  it('publishes a time clause whose mask is the bin range', () => {
+    const c = timeClause(Int16Array.from([0, 1, 2, -1]), [1, 2], ['a', 'b', 'c']);
+    expect(c.source).toBe('time');
+    expect(Array.from(c.mask)).toEqual([0, 1, 1, 0]);
+    expect(c.description).toBe('time: b – c');
+    expect(sameRange([1, 2], [1, 2])).toBe(true);
+    expect(sameRange([1, 2], null)).toBe(false);
+    expect(sameRange(null, null)).toBe(true);
+  });
+});
