@@ -38,8 +38,12 @@ export type RecordOutcome =
   | { kind: 'paper'; paper: Paper; badDate?: string }
   | { kind: 'skip'; reason: IssueReason; detail: string };
 
+/** Any whitespace other than single inner spaces (the same set as \s). */
+const UNCOLLAPSED = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most corpora are already collapsed: testing is far cheaper than rewriting.
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 function pick(record: Record<string, unknown>, names: readonly string[]): { name: string; value: unknown } | null {
