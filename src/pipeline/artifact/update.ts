@@ -1,0 +1,241 @@
+/**
+ * `--update DIR --input NEW`: add papers to an existing map without refitting.
+ * New papers are vectorised with the fitted vocabulary and LSA components,
+ * assigned to the nearest centroid of every level, and placed on the map by
+ * UMAP's transform (neighbours' positions, then a few epochs moving only the
+ * new points). Existing coordinates, clusters and labels do not change; sizes,
+ * trends, the search index and the abstracts are rebuilt over old + new.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  decodeColumn,
+  validateManifest,
+  ArtifactError,
+  type DocRecord,
+  type Manifest,
+  type TypedColumn,
+} from '../../schema/artifact.ts';
+import { UserError, type Paper } from '../ingest/types.ts';
+import type { IngestResult } from '../ingest/index.ts';
+import { dayAndPrecision } from '../ingest/dates.ts';
+import { vectorizeWithModel } from '../text/apply-model.ts';
+import type { Csr } from '../text/types.ts';
+import { normalizeRows } from '../vectors/svd.ts';
+import { placeNewPoints } from '../project/place.ts';
+import { buildTrends } from '../trends/index.ts';
+import { classTermScores } from '../cluster/index.ts';
+import { buildSearchIndex } from '../../search/index.ts';
+import { decodeModel, type FittedModel } from './model.ts';
+import { writeArtifact } from './write.ts';
+import type { PipelineOptions } from '../cli/options.ts';
+import type { Progress } from '../cli/progress.ts';
+
+async function readManifest(dir: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'manifest.json'), 'utf8');
+  } catch {
+    throw new UserError(`--update ${dir}: no manifest.json there; run npm run preprocess -- --input FILE --out ${dir} first`);
+  }
+  try {
+    return validateManifest(JSON.parse(text));
+  } catch (e) {
+    throw new UserError(`--update ${dir}: ${(e as Error).message}`);
+  }
+}
+
+async function readColumn(dir: string, m: Manifest, name: string): Promise<TypedColumn> {
+  const ref = m.columns[name]!;
+  const b = await readFile(join(dir, ref.file));
+  return decodeColumn(name, ref, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+}
+
+/** Row-wise product of a sparse matrix with Vᵀ (dims × cols): the LSA projection of new rows. */
+function projectRows(X: Csr, components: Float32Array, dims: number): Float32Array {
+  const out = new Float32Array(X.rows * dims);
+  for (let r = 0; r < X.rows; r++) {
+    for (let p = X.indptr[r]!; p < X.indptr[r + 1]!; p++) {
+      const col = X.indices[p]!;
+      const v = X.data[p]!;
+      for (let j = 0; j < dims; j++) out[r * dims + j]! += v * components[j * X.cols + col]!;
+    }
+  }
+  return out;
+}
+
+function nearestCentroid(X: Float32Array, m: number, d: number, centroids: Float32Array): Int32Array {
+  const k = centroids.length / d;
+  const labels = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    let best = 0;
+    let bestD = Infinity;
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (X[i * d + j]! - centroids[c * d + j]!) ** 2;
+      if (s < bestD) {
+        bestD = s;
+        best = c;
+      }
+    }
+    labels[i] = best;
+  }
+  return labels;
+}
+
+function concatCsr(a: Csr, b: Csr): Csr {
+  const indptr = new Int32Array(a.rows + b.rows + 1);
+  indptr.set(a.indptr);
+  const base = a.indptr[a.rows]!;
+  for (let r = 1; r <= b.rows; r++) indptr[a.rows + r] = base + b.indptr[r]!;
+  const indices = new Int32Array(base + b.indptr[b.rows]!);
+  indices.set(a.indices.subarray(0, base));
+  indices.set(b.indices.subarray(0, b.indptr[b.rows]), base);
+  const data = new Float32Array(indices.length);
+  data.set(a.data.subarray(0, base));
+  data.set(b.data.subarray(0, b.indptr[b.rows]), base);
+  return { rows: a.rows + b.rows, cols: a.cols, indptr, indices, data };
+}
+
+function concat<T extends TypedColumn>(a: T, b: ArrayLike<number>): T {
+  const out = new (a.constructor as { new (n: number): T })(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+export async function updateArtifact(dir: string, ingested: IngestResult, options: PipelineOptions, progress: Progress): Promise<void> {
+  const m = await readManifest(dir);
+  if (!m.model) throw new UserError(`--update ${dir}: the artifact has no fitted model; rerun npm run preprocess without --update`);
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, file] of Object.entries(m.model)) files[name] = new Uint8Array(await readFile(join(dir, file)));
+  const model: FittedModel = decodeModel(files);
+
+  const oldDocs: DocRecord[] = [];
+  for (const file of m.docs.files) oldDocs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
+  const known = new Set(oldDocs.map((d) => d.id));
+  const fresh: Paper[] = [];
+  let duplicates = 0;
+  for (const p of ingested.papers) {
+    if (known.has(p.id)) duplicates++;
+    else {
+      known.add(p.id);
+      fresh.push(p);
+    }
+  }
+  if (duplicates) progress.warn(`${options.input}: ${duplicates} paper(s) already on the map (same id), skipped`);
+  if (fresh.length === 0) throw new UserError(`${options.input}: no new papers to add to ${dir}`);
+
+  const n = m.n;
+  const mNew = fresh.length;
+  const d = model.dims;
+  const { counts, tfidf } = await progress.stage('tfidf', () => vectorizeWithModel(fresh.map((p) => `${p.title}\n${p.abstract}`), model.text));
+  const newX = await progress.stage('lsa', () => normalizeRows(projectRows(tfidf, model.components, d), mNew, d));
+
+  const x = (await readColumn(dir, m, 'x')) as Float32Array;
+  const y = (await readColumn(dir, m, 'y')) as Float32Array;
+  const coords = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    coords[2 * i] = x[i]!;
+    coords[2 * i + 1] = y[i]!;
+  }
+  const K = m.neighborsK;
+  const placed = await progress.stage('umap', () =>
+    placeNewPoints(model.lsa, coords, n, d, newX, mNew, { nNeighbors: Number(m.params.neighbors ?? 15), seed: options.seed }),
+  );
+
+  const newLabels = m.levels.map((lv) => {
+    const c = model.centroids[lv.name];
+    if (!c) throw new ArtifactError(`model: no centroids for level ${lv.name}`);
+    return nearestCentroid(newX, mNew, d, c);
+  });
+
+  const dates = fresh.map((p) => dayAndPrecision(p.date));
+  const day = concat((await readColumn(dir, m, 'day')) as Int32Array, dates.map((t) => t.day));
+  const precision = concat((await readColumn(dir, m, 'datePrecision')) as Uint8Array, dates.map((t) => t.precision));
+  const labels = await Promise.all(
+    m.levels.map(async (lv, i) => Int32Array.from(concat((await readColumn(dir, m, lv.column)) as Uint16Array, newLabels[i]!))),
+  );
+  const allCounts = concatCsr(model.counts, counts);
+  const unit = m.trends.unit;
+  const trends = await progress.stage('trends', () =>
+    buildTrends(
+      { day, precision, levels: m.levels.map((lv, i) => ({ name: lv.name, labels: labels[i]!, k: lv.k })), termCounts: allCounts, vocabulary: model.text.vocab },
+      { unit, scoreClassTerms: classTermScores },
+    ),
+  );
+
+  // Nearest papers of the new ones among the old (the existing rows keep theirs).
+  const oldNeighbors = (await readColumn(dir, m, 'neighbors')) as Int32Array;
+  const neighbors = new Int32Array((n + mNew) * K);
+  neighbors.set(oldNeighbors);
+  for (let i = 0; i < mNew; i++) {
+    const sims = new Float32Array(n);
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += newX[i * d + t]! * model.lsa[j * d + t]!;
+      sims[j] = s;
+    }
+    const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => sims[b]! - sims[a]! || a - b);
+    for (let t = 0; t < K; t++) neighbors[(n + i) * K + t] = order[t]!;
+  }
+
+  const allX = concat(x, Array.from({ length: mNew }, (_, i) => placed[2 * i]!));
+  const allY = concat(y, Array.from({ length: mNew }, (_, i) => placed[2 * i + 1]!));
+  const docs: DocRecord[] = [
+    ...oldDocs,
+    ...fresh.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, date: p.date, ...(p.categories ? { categories: p.categories } : {}) })),
+  ];
+  const levels = m.levels.map((lv, i) => {
+    const size = new Int32Array(lv.k);
+    for (const c of labels[i]!) size[c]!++;
+    return { ...lv, clusters: lv.clusters.map((c) => ({ ...c, size: size[c.id]!, meanDay: trends.meanDay[i]![c.id] ?? null })) };
+  });
+  let [xmin, ymin, xmax, ymax] = m.bounds;
+  for (let i = 0; i < mNew; i++) {
+    xmin = Math.min(xmin, placed[2 * i]!);
+    xmax = Math.max(xmax, placed[2 * i]!);
+    ymin = Math.min(ymin, placed[2 * i + 1]!);
+    ymax = Math.max(ymax, placed[2 * i + 1]!);
+  }
+  const lsa = new Float32Array((n + mNew) * d);
+  lsa.set(model.lsa);
+  lsa.set(newX, n * d);
+  const b = (a: Float32Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const columns: Record<string, TypedColumn> = { x: allX, y: allY, day, datePrecision: precision, bin: trends.bin, neighbors };
+  m.levels.forEach((lv, i) => (columns[lv.column] = Uint16Array.from(labels[i]!)));
+
+  await progress.stage('write', () =>
+    writeArtifact(dir, {
+      manifest: {
+        generator: m.generator,
+        input: { ...m.input, file: `${m.input.file} + ${ingested.report.file}` },
+        stats: { ...m.stats, read: m.stats.read + ingested.report.read, kept: n + mNew, undated: m.stats.undated + ingested.report.undated },
+        params: { ...m.params, updatedWith: ingested.report.file, updatedPapers: mNew },
+        n: n + mNew,
+        neighborsK: K,
+        bounds: [xmin, ymin, xmax, ymax],
+        levels,
+        defaultLevel: m.defaultLevel,
+        kScan: m.kScan,
+        kCriterion: m.kCriterion,
+        trends: trends.trends,
+      },
+      columns,
+      titles: docs.map((doc) => doc.title),
+      ids: docs.map((doc) => doc.id),
+      search: buildSearchIndex(docs.map((doc) => `${doc.title}\n${doc.abstract}`)),
+      docs,
+      chunkSize: m.docs.chunkSize,
+      model: {
+        ...files,
+        lsa: b(lsa),
+        countsIndptr: b(allCounts.indptr),
+        countsIndices: b(allCounts.indices),
+        countsData: b(allCounts.data),
+        meta: new TextEncoder().encode(JSON.stringify({ dims: d, cols: allCounts.cols, rows: n + mNew })),
+      },
+    }),
+  );
+  progress.info(`added ${mNew} papers to ${dir} (now ${n + mNew}); existing positions unchanged`);
+}

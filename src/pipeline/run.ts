@@ -1,0 +1,267 @@
+/**
+ * The pipeline as one function over an in-memory corpus: text → TF-IDF → LSA →
+ * k-means (three granularities) → labels → kNN + UMAP → trends. No file I/O
+ * here: the CLI reads and writes; the eval script calls this directly.
+ */
+import type { Paper } from './ingest/types.ts';
+import { UserError } from './ingest/types.ts';
+import { dayAndPrecision } from './ingest/dates.ts';
+import { vectorize, type VectorizeResult } from './text/index.ts';
+import { randomizedSvd, type SvdResult } from './vectors/svd.ts';
+import { buildLevels, scanK, clusterTerms, labelFromTerms, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
+import { knnGraph, nearestPapers, type KnnGraph } from './project/knn.ts';
+import { umapProject, defaultEpochs } from './project/umap.ts';
+import { buildTrends, type TrendsOutput } from './trends/index.ts';
+import type { Cluster, KScanPoint, LevelName, TermScore } from '../schema/artifact.ts';
+import type { Progress } from './cli/progress.ts';
+import type { BinUnit } from '../schema/artifact.ts';
+
+export interface PipelineParams {
+  k: number | 'auto';
+  kMin: number;
+  kMax: number;
+  seed: number;
+  restarts: number;
+  /** null = 2 below 10,000 papers, else 5. */
+  minDf: number | null;
+  maxDf: number;
+  phrases: boolean;
+  lsaDims: number;
+  neighbors: number;
+  minDist: number;
+  /** null = umap-learn's default for the corpus size. */
+  epochs: number | null;
+  bin: BinUnit | 'auto';
+  /** Nearest papers kept per paper for the document panel. */
+  nearest?: number;
+  /** Skip UMAP (eval of clustering only). */
+  skipProjection?: boolean;
+}
+
+export interface LevelOutput {
+  name: LevelName;
+  k: number;
+  labels: Int32Array;
+  centroids: Float32Array;
+  inertia: number;
+  clusters: Cluster[];
+}
+
+export interface PipelineResult {
+  n: number;
+  vectors: VectorizeResult;
+  svd: SvdResult;
+  kScan: { points: KScanPoint[]; best: number; criterion: string } | null;
+  levels: LevelOutput[];
+  knn: KnnGraph | null;
+  nearest: Int32Array;
+  nearestK: number;
+  coords: Float32Array;
+  day: Int32Array;
+  precision: Uint8Array;
+  trends: TrendsOutput;
+  resolved: Record<string, string | number | boolean | null>;
+}
+
+const TERMS_PER_CLUSTER = 10;
+const REPRESENTATIVES = 5;
+
+export function resolveMinDf(minDf: number | null, n: number): number {
+  return minDf ?? (n < 10_000 ? 2 : 5);
+}
+
+function noProgress(): Progress {
+  const p: Progress = {
+    timings: {},
+    peakRss: {},
+    info: () => undefined,
+    warn: () => undefined,
+    stage: async (name, work) => {
+      const t0 = performance.now();
+      const r = await work(() => undefined);
+      p.timings[name] = Math.round(performance.now() - t0);
+      p.peakRss[name] = process.resourceUsage().maxRSS * 1024;
+      return r;
+    },
+  };
+  return p;
+}
+
+export async function runPipeline(papers: Paper[], params: PipelineParams, progress: Progress = noProgress()): Promise<PipelineResult> {
+  const n = papers.length;
+  if (n === 0) throw new UserError('the corpus is empty: no paper has both a title and an abstract');
+  if (params.k !== 'auto' && params.k > n) {
+    throw new UserError(`--k ${params.k} is larger than the corpus (${n} papers); use a smaller --k or --k auto`);
+  }
+  if (n < 3) throw new UserError(`the corpus has ${n} paper(s); at least 3 are needed to cluster`);
+  const minDf = resolveMinDf(params.minDf, n);
+
+  const vectors = await progress.stage('tfidf', (tick) =>
+    vectorize(
+      papers.map((p) => `${p.title}\n${p.abstract}`),
+      { minDf, maxDf: params.maxDf, phrases: params.phrases },
+      tick,
+    ),
+  );
+  if (vectors.vocab.keys.length < 2) {
+    throw new UserError(`after --min-df ${minDf} / --max-df ${params.maxDf} only ${vectors.vocab.keys.length} term(s) remain; lower --min-df or raise --max-df`);
+  }
+
+  const svd = await progress.stage('lsa', () => randomizedSvd(vectors.tfidf, params.lsaDims, { seed: params.seed }));
+  if (svd.dims < params.lsaDims) progress.info(`  lsa: ${svd.dims} dimensions (asked ${params.lsaDims}; the corpus has too few papers or terms)`);
+  const X = svd.normalized;
+  const d = svd.dims;
+
+  let k: number;
+  let kScan: PipelineResult['kScan'] = null;
+  if (params.k === 'auto') {
+    const kMax = Math.max(2, Math.min(params.kMax, Math.floor(n / 3)));
+    const kMin = Math.min(params.kMin, kMax);
+    const scan = await progress.stage('k-scan', () => scanK(X, n, d, { kMin, kMax, seed: params.seed }));
+    kScan = scan;
+    k = scan.best;
+    progress.info(`  k-scan: k = ${k} (${scan.criterion})`);
+  } else {
+    k = params.k;
+  }
+
+  const built = await progress.stage('kmeans', () => buildLevels(X, n, d, k, { seed: params.seed, restarts: params.restarts }));
+  const rawLevels: Array<[LevelName, LevelResult]> = [
+    ['coarse', built.coarse],
+    ['default', built.default],
+    ['fine', built.fine],
+  ];
+
+  const nearestK = Math.min(params.nearest ?? 5, n - 1);
+  let knn: KnnGraph | null = null;
+  let coords: Float32Array;
+  const nNeighbors = Math.min(params.neighbors, n - 1);
+  if (params.skipProjection) {
+    coords = new Float32Array(n * 2);
+  } else {
+    knn = await progress.stage('knn', (tick) => knnGraph(X, n, d, Math.max(nNeighbors - 1, nearestK), { seed: params.seed, onProgress: tick }));
+    const nEpochs = params.epochs ?? defaultEpochs(n);
+    coords = await progress.stage('umap', (tick) =>
+      umapProject(X, n, d, knn!, { nNeighbors, minDist: params.minDist, nEpochs, seed: params.seed, onEpoch: tick }),
+    );
+  }
+  const nearest = knn ? nearestPapers(knn, nearestK) : new Int32Array(0);
+
+  const dates = papers.map((p) => dayAndPrecision(p.date));
+  const day = Int32Array.from(dates, (x) => x.day);
+  const precision = Uint8Array.from(dates, (x) => x.precision);
+
+  const levels = await progress.stage('labels', () =>
+    rawLevels.map(([name, lv]) => describeLevel(name, lv, vectors, X, n, d, coords)),
+  );
+  levels.forEach((lv, i) => {
+    const parent = rawLevels[i]![1].parent;
+    lv.clusters.forEach((c) => (c.parent = parent ? parent[c.id]! : null));
+  });
+
+  const trends = await progress.stage('trends', () =>
+    buildTrends(
+      {
+        day,
+        precision,
+        levels: levels.map((lv) => ({ name: lv.name, labels: lv.labels, k: lv.k })),
+        termCounts: vectors.counts,
+        vocabulary: vectors.vocab,
+      },
+      { unit: params.bin === 'auto' ? undefined : params.bin, scoreClassTerms: classTermScores },
+    ),
+  );
+  levels.forEach((lv, i) => lv.clusters.forEach((c) => (c.meanDay = trends.meanDay[i]![c.id] ?? null)));
+
+  return {
+    n,
+    vectors,
+    svd,
+    kScan,
+    levels,
+    knn,
+    nearest,
+    nearestK,
+    coords,
+    day,
+    precision,
+    trends,
+    resolved: {
+      k,
+      kCoarse: built.coarse.k,
+      kFine: built.fine.k,
+      kMode: params.k === 'auto' ? 'auto' : 'fixed',
+      kMin: params.kMin,
+      kMax: params.kMax,
+      seed: params.seed,
+      restarts: params.restarts,
+      minDf,
+      maxDf: params.maxDf,
+      phrases: params.phrases,
+      lsaDims: d,
+      neighbors: nNeighbors,
+      minDist: params.minDist,
+      epochs: params.skipProjection ? null : (params.epochs ?? defaultEpochs(n)),
+      bin: trends.trends.unit,
+    },
+  };
+}
+
+function describeLevel(
+  name: LevelName,
+  lv: LevelResult,
+  vectors: VectorizeResult,
+  X: Float32Array,
+  n: number,
+  d: number,
+  coords: Float32Array,
+): LevelOutput {
+  const terms: TermScore[][] = clusterTerms(vectors.counts, lv.labels, lv.k, vectors.vocab, TERMS_PER_CLUSTER);
+  const reps = representatives(X, n, d, lv.labels, lv.centroids, lv.k, REPRESENTATIVES);
+  const centers = labelCenters(coords, lv.labels, lv.k);
+  const size = new Int32Array(lv.k);
+  for (let i = 0; i < n; i++) size[lv.labels[i]!]!++;
+  const clusters: Cluster[] = Array.from({ length: lv.k }, (_, c) => ({
+    id: c,
+    label: labelFromTerms(terms[c]!) || `cluster ${c + 1}`,
+    size: size[c]!,
+    terms: terms[c]!,
+    representatives: Array.from(reps[c]!),
+    center: centers[c]!,
+    meanDay: null,
+    parent: null,
+  }));
+  return { name, k: lv.k, labels: lv.labels, centroids: lv.centroids, inertia: lv.inertia, clusters };
+}
+
+/**
+ * Where a cluster's label goes on the map: the member closest to the members'
+ * coordinate-wise median, so a label never floats in the empty middle of a
+ * crescent-shaped cluster.
+ */
+export function labelCenters(coords: Float32Array, labels: Int32Array, k: number): [number, number][] {
+  const xs: number[][] = Array.from({ length: k }, () => []);
+  const ys: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < labels.length; i++) {
+    xs[labels[i]!]!.push(coords[2 * i]!);
+    ys[labels[i]!]!.push(coords[2 * i + 1]!);
+  }
+  const median = (v: number[]) => {
+    const s = Float64Array.from(v).sort();
+    return s.length ? s[Math.floor(s.length / 2)]! : 0;
+  };
+  return xs.map((cx, c) => {
+    const mx = median(cx);
+    const my = median(ys[c]!);
+    let best = -1;
+    let bestD = Infinity;
+    for (let j = 0; j < cx.length; j++) {
+      const dd = (cx[j]! - mx) ** 2 + (ys[c]![j]! - my) ** 2;
+      if (dd < bestD) {
+        bestD = dd;
+        best = j;
+      }
+    }
+    return best < 0 ? [0, 0] : [cx[best]!, ys[c]![best]!];
+  });
+}
