@@ -2,6 +2,7 @@
  * The one state module every view reads and writes. Views never import each
  * other: they publish their filter clause here and read the resolved masks.
  */
+import { untrack } from 'svelte';
 import type { LoadedArtifact } from './loadArtifact.ts';
 import { resolveClauses, withClause, type Clause, type ClauseSource } from './crossfilter.ts';
 import type { KeywordMatcher } from './keywordSearch.ts';
@@ -44,13 +45,16 @@ class AtlasState {
   focus = $state.raw<FocusRequest | null>(null);
 
   clauses = $state.raw<Clause[]>([]);
+  /** Set by the map while mounted: a PNG of the current map with its labels. */
+  mapSnapshot: (() => Promise<Blob | null>) | null = null;
 
   get labels(): Uint16Array | null {
     return this.artifact ? this.artifact.levels[this.level]! : null;
   }
 
   setClause(source: ClauseSource, clause: Clause | null): void {
-    this.clauses = withClause(this.clauses, source, clause);
+    // untrack: views publish from effects; reading clauses there must not subscribe them.
+    this.clauses = withClause(untrack(() => this.clauses), source, clause);
   }
 
   /** Mask for a view: every clause but the view's own. */

@@ -1,0 +1,132 @@
+/**
+ * Startup: load the artifact (first paint needs only the manifest and columns),
+ * restore the view from the URL, then fetch titles and the keyword index in the
+ * background, and keep the URL in step with the state from then on.
+ */
+import { ArtifactError, type Manifest } from '../../schema/artifact.ts';
+import { atlas } from './atlas.svelte.ts';
+import { bench } from './bench.ts';
+import { loadArtifact, loadIds, loadTitles, type LoadedArtifact } from './loadArtifact.ts';
+import { loadKeywordMatcher } from './keywordSearch.ts';
+import { parseView, serializeView, type ViewState } from '../lib/urlState.ts';
+import { binRangeMask, describeBinRange, normalizeBinRange } from '../trends/timeMask.ts';
+
+export function artifactBase(search = location.search): string {
+  return new URLSearchParams(search).get('artifact') ?? './artifact/';
+}
+
+function renamedKey(m: Manifest, base: string): string {
+  return `topic-atlas:renamed:${m.input.sha256 || base}`;
+}
+
+function storedRenames(key: string): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(key) ?? '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function currentView(): ViewState {
+  const a = atlas.artifact;
+  return {
+    query: atlas.query,
+    level: a ? a.manifest.levels[atlas.level]!.name : null,
+    selectedClusters: atlas.selectedClusters,
+    selectedPaper: atlas.selectedPaper,
+    zoom: atlas.zoom,
+    timeRange: atlas.timeRange,
+    colorBy: atlas.colorBy,
+    renamed: atlas.renamed,
+  };
+}
+
+/** Applies a parsed view to the state (the artifact must be loaded). */
+export function applyView(v: ViewState, a: LoadedArtifact): void {
+  const m = a.manifest;
+  const li = v.level ? m.levels.findIndex((l) => l.name === v.level) : -1;
+  atlas.level = li >= 0 ? li : m.defaultLevel;
+  atlas.renamed = { ...atlas.renamed, ...v.renamed };
+  atlas.selectClusters(v.selectedClusters);
+  atlas.selectedPaper = v.selectedPaper !== null && v.selectedPaper < a.n ? v.selectedPaper : null;
+  atlas.zoom = v.zoom ?? { k: 1, x: 0, y: 0 };
+  atlas.colorBy = v.colorBy;
+  atlas.query = v.query;
+  const bins = m.trends.bins;
+  const range = v.timeRange ? normalizeBinRange(v.timeRange, bins.length) : null;
+  atlas.timeRange = range;
+  atlas.setClause(
+    'time',
+    range ? { source: 'time', mask: binRangeMask(a.bin, range), description: describeBinRange(bins.map((b) => b.label), range) } : null,
+  );
+}
+
+function message(e: unknown): string {
+  if (e instanceof ArtifactError) return e.message;
+  return `The dashboard could not start: ${(e as Error)?.message ?? String(e)}`;
+}
+
+export async function boot(): Promise<void> {
+  const base = artifactBase();
+  let a: LoadedArtifact;
+  try {
+    a = await loadArtifact(base);
+  } catch (e) {
+    atlas.error = message(e);
+    document.body.dataset.atlasError = '1';
+    bench.markReady(false);
+    bench.markSearchReady(false);
+    return;
+  }
+  const key = renamedKey(a.manifest, base);
+  atlas.renamed = storedRenames(key);
+  atlas.level = a.manifest.defaultLevel;
+  atlas.artifact = a;
+  applyView(parseView(location.hash), a);
+  startUrlSync(a, key);
+
+  // Tooltips, lists and search come after the map is on screen.
+  await bench.ready;
+  const titles = loadTitles(a);
+  titles.then((t) => (atlas.titles = t)).catch((e) => console.warn('topic-atlas: titles', e));
+  loadIds(a).then((ids) => (atlas.ids = ids)).catch((e) => console.warn('topic-atlas: ids', e));
+  try {
+    atlas.matcher = await loadKeywordMatcher(a, () => titles);
+    bench.markSearchReady(true);
+  } catch (e) {
+    console.warn('topic-atlas: keyword search unavailable', e);
+    bench.markSearchReady(false);
+  }
+}
+
+function startUrlSync(a: LoadedArtifact, storageKey: string): void {
+  let written = location.hash.replace(/^#/, '');
+  let timer = 0;
+  $effect.root(() => {
+    $effect(() => {
+      const hash = serializeView(currentView());
+      clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        if (hash === written) return;
+        written = hash;
+        history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+      }, 120);
+    });
+    $effect(() => {
+      const r = atlas.renamed;
+      try {
+        if (Object.keys(r).length) localStorage.setItem(storageKey, JSON.stringify(r));
+        else localStorage.removeItem(storageKey);
+      } catch {
+        /* private mode: renames still live in the URL */
+      }
+    });
+  });
+  window.addEventListener('hashchange', () => {
+    const hash = location.hash.replace(/^#/, '');
+    if (hash === written) return;
+    written = hash;
+    applyView(parseView(hash), a);
+  });
+}

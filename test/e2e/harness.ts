@@ -1,0 +1,115 @@
+/**
+ * End-to-end harness: builds the dashboard once, serves it with a tiny static
+ * server (artifacts mounted under /a/<name>/), and makes artifacts for tests.
+ */
+import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+
+const run = promisify(execFile);
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const TMP = join(ROOT, 'tmp/e2e');
+
+/**
+ * The one place that decides what the tests run against. Until the real pipeline
+ * lands this is the synthetic artifact; switch to the bundled corpus with
+ *   return realCorpus(dir);
+ */
+export async function makeFixture(dir: string, n = 3000): Promise<string> {
+  return syntheticArtifact(dir, n);
+}
+
+export async function syntheticArtifact(dir: string, n: number): Promise<string> {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    await run('npx', ['tsx', 'scripts/make-synthetic-artifact.ts', '--n', String(n), '--out', dir], { cwd: ROOT });
+  }
+  return dir;
+}
+
+/** The real pipeline on the bundled corpus (once `npm run preprocess` exists). */
+export async function realCorpus(dir: string): Promise<string> {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    await run('npm', ['run', 'preprocess', '--', '--input', 'data/papers.jsonl', '--out', dir], { cwd: ROOT });
+  }
+  return dir;
+}
+
+/** Rewrites paper 0's title (titles file and its abstract chunk) in an artifact, e.g. to a script payload. */
+export async function setTitle(dir: string, index: number, title: string): Promise<void> {
+  const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  const titles = JSON.parse(await readFile(join(dir, m.titles.file), 'utf8'));
+  titles[index] = title;
+  await writeFile(join(dir, m.titles.file), JSON.stringify(titles));
+  const chunkFile = join(dir, m.docs.files[Math.floor(index / m.docs.chunkSize)]);
+  const docs = JSON.parse(await readFile(chunkFile, 'utf8'));
+  docs[index % m.docs.chunkSize].title = title;
+  docs[index % m.docs.chunkSize].abstract = `Abstract with ${title} inside.`;
+  await writeFile(chunkFile, JSON.stringify(docs));
+}
+
+let built: Promise<string> | null = null;
+/** Builds the app into tmp/e2e/dist (with an empty public dir: artifacts are mounted by the server). */
+export function buildApp(): Promise<string> {
+  built ??= (async () => {
+    const empty = join(TMP, 'empty-public');
+    await mkdir(empty, { recursive: true });
+    const out = join(TMP, 'dist');
+    await run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      env: { ...process.env, ATLAS_PUBLIC_DIR: empty },
+    });
+    return out;
+  })();
+  return built;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.bin': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+export interface StaticServer {
+  url: string;
+  mounts: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export async function serve(dist: string): Promise<StaticServer> {
+  const mounts = new Map<string, string>();
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = join(dist, normalize(path === '/' ? '/index.html' : path));
+    const m = path.match(/^\/a\/([^/]+)\/(.*)$/);
+    if (m) {
+      const dir = mounts.get(m[1]!);
+      file = dir ? join(dir, normalize('/' + m[2]!)) : '/nonexistent';
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, mounts, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function listFiles(dir: string): Promise<string[]> {
+  return readdir(dir);
+}

@@ -1,0 +1,52 @@
+/** Screenshots for looking at (tmp/screens/*.png), plus timing figures printed to the log. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { buildApp, launch, makeFixture, ROOT, serve, syntheticArtifact, TMP, type StaticServer } from './harness.ts';
+
+const SHOTS = join(ROOT, 'tmp/screens');
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  const [dist, small, big] = await Promise.all([
+    buildApp(),
+    makeFixture(join(TMP, 'fixture-5k'), 5000),
+    syntheticArtifact(join(TMP, 'synthetic-150k'), 150_000),
+  ]);
+  server = await serve(dist);
+  server.mounts.set('s5k', small);
+  server.mounts.set('s150k', big);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each([['s5k'], ['s150k']])('screenshots %s', (name) => {
+  it('renders the dashboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const t0 = Date.now();
+    await page.goto(`${server.url}?artifact=./a/${name}/`);
+    await page.waitForFunction(() => document.body.dataset.mapPainted === '1');
+    const firstPaint = await page.evaluate(() => window.__atlas.firstPaintAt);
+    console.log(`${name}: first paint ${firstPaint?.toFixed(0)} ms after navigation start (wall ${Date.now() - t0} ms)`);
+    await page.evaluate(() => window.__atlas.searchReady);
+    await page.screenshot({ path: join(SHOTS, `${name}-overview.png`) });
+    await page.fill('#kw', 'agent');
+    await page.waitForTimeout(300);
+    await page.locator('.clusters li').nth(1).locator('.row').click();
+    await page.waitForTimeout(200);
+    await page.locator('[data-testid=paper-list] button').first().click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, `${name}-filtered.png`) });
+    await page.locator('.clusters li').nth(1).locator('.row').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, `${name}-zoomed.png`) });
+    expect(firstPaint).not.toBeNull();
+    await page.close();
+  });
+});
