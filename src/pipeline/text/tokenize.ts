@@ -10,7 +10,6 @@ export const BREAK = '';
 const PUNCTUATION = /[^a-z0-9'\-/\s]+/;
 const EDGE = /^['\-]+|['\-]+$/g;
 const POSSESSIVE = /'s$/;
-const LETTER = /[a-z]/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const COMBINING = /[\u0300-\u036f]/g;
 
@@ -54,7 +53,13 @@ export function tokenize(text: string, stopwords: ReadonlySet<string> = defaultS
 function cleanToken(raw: string): string | null {
   let word = raw;
   if (word.indexOf("'") >= 0) word = word.replace(POSSESSIVE, '');
-  word = word.replace(EDGE, '');
-  if (word.length < 2 || !LETTER.test(word)) return null;
-  return word;
+  const first = word.charCodeAt(0);
+  const last = word.charCodeAt(word.length - 1);
+  if (first === 39 || first === 45 || last === 39 || last === 45) word = word.replace(EDGE, ''); // ' or -
+  if (word.length < 2) return null;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return word; // has a letter: not a pure number
+  }
+  return null;
 }
