@@ -1,29 +1,9 @@
 /**
  * Shapes the cluster stage consumes and produces.
- *
- * `Csr` and `Vocabulary` belong to the text stage (src/pipeline/text, being
- * written in parallel); they are declared here until it exports them, then
- * this file should re-export them from there instead.
+ * `Csr` and `Vocabulary` come from the text stage.
  */
 
-/** Sparse row-major counts (papers × terms). */
-export interface Csr {
-  rows: number;
-  cols: number;
-  indptr: Int32Array;
-  indices: Int32Array;
-  data: Float32Array;
-}
-
-export interface Vocabulary {
-  keys: string[];
-  /** Surface form for display, e.g. "language model". */
-  display: string[];
-  /** 1 when the term is a multi-word phrase. */
-  phrase: Uint8Array;
-  /** Document frequency. */
-  df: Int32Array;
-}
+export type { Csr, Vocabulary } from '../text/index.ts';
 
 export interface KMeansOptions {
   seed: number;
