@@ -39,5 +39,5 @@ export function describeBinRange(labels: readonly string[], range: BinRange): st
   const [a, b] = range;
   const first = labels[a] ?? String(a);
   const last = labels[b] ?? String(b);
-  return a === b ? `time: ${first}` : `time: ${first} – ${last}`;
+  return a === b ? first : `${first} – ${last}`;
 }

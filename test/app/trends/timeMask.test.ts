@@ -28,8 +28,8 @@ describe('normalizeBinRange / describeBinRange', () => {
     expect(normalizeBinRange([0, 0], 0)).toBeNull();
   });
   it('names the period', () => {
-    expect(describeBinRange(['2024-01', '2024-02', '2024-03'], [0, 2])).toBe('time: 2024-01 – 2024-03');
-    expect(describeBinRange(['2024-01', '2024-02'], [1, 1])).toBe('time: 2024-02');
+    expect(describeBinRange(['2024-01', '2024-02', '2024-03'], [0, 2])).toBe('2024-01 – 2024-03');
+    expect(describeBinRange(['2024-01', '2024-02'], [1, 1])).toBe('2024-02');
   });
 });
 
@@ -40,7 +40,7 @@ describe('timeClause', () => {
     const c = timeClause(Int16Array.from([0, 1, 2, -1]), [1, 2], ['a', 'b', 'c']);
     expect(c.source).toBe('time');
     expect(Array.from(c.mask)).toEqual([0, 1, 1, 0]);
-    expect(c.description).toBe('time: b – c');
+    expect(c.description).toBe('b – c');
     expect(sameRange([1, 2], [1, 2])).toBe(true);
     expect(sameRange([1, 2], null)).toBe(false);
     expect(sameRange(null, null)).toBe(true);
