@@ -46,14 +46,19 @@ export function collapseWhitespace(text: string): string {
   return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
+/** The first present, non-blank field of `names`; else the first blank one (so messages can say "blank"). */
 function pick(record: Record<string, unknown>, names: readonly string[]): { name: string; value: unknown } | null {
+  let blank: { name: string; value: unknown } | null = null;
   for (const name of names) {
     const value = record[name];
     if (value === undefined || value === null) continue;
-    if (typeof value === 'string' && value.trim() === '') continue;
+    if (typeof value === 'string' && value.trim() === '') {
+      blank ??= { name, value };
+      continue;
+    }
     return { name, value };
   }
-  return null;
+  return blank;
 }
 
 function describeType(value: unknown): string {
@@ -163,8 +168,9 @@ export function recordToPaper(record: unknown, line: number, names: FieldNames):
   const categories = readCategories(pick(rec, names.categories)?.value);
   if (categories) paper.categories = categories;
   const labelValue = pick(rec, names.label)?.value;
-  if (typeof labelValue === 'string' || typeof labelValue === 'number') {
-    paper.label = String(labelValue).trim();
+  const label = typeof labelValue === 'string' || typeof labelValue === 'number' ? String(labelValue).trim() : '';
+  if (label !== '') {
+    paper.label = label;
   } else if (categories) {
     paper.label = archiveOf(categories[0]);
   }
