@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { csrToDense, resolveDfBounds, smoothIdf, vectorize } from '../../../src/pipeline/text/index.ts';
+
+// Three documents; stems appl, banana, cherri, durian (sorted keys).
+//   d0 "apple banana apple": appl 2, banana 1
+//   d1 "banana cherry":      banana 1, cherri 1
+//   d2 "banana durian":      banana 1, durian 1
+// df: appl 1, banana 3, cherri 1, durian 1; n = 3
+// idf = ln((1 + 3) / (1 + df)) + 1: appl = cherri = durian = 1 + ln 2 = 1.6931472, banana = ln(4/4) + 1 = 1
+// d0: appl (1 + ln 2) * (1 + ln 2) = 2.8667470, banana 1 * 1 = 1; norm = sqrt(2.866747² + 1) = 3.0361560
+//     -> appl 0.9442031, banana 0.3293639
+// d1: banana 1, cherri 1.6931472; norm = sqrt(1 + 1.693147²) = 1.9664050 -> banana 0.5085423, cherri 0.8610370
+// d2: banana 0.5085423, durian 0.8610370 (same shape as d1)
+const texts = ['apple banana apple', 'banana cherry', 'banana durian'];
+
+describe('TF-IDF (scikit-learn TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm="l2"))', () => {
+  it('computes exact weights on a 3-document corpus', () => {
+    const { tfidf, counts, vocab, idf } = vectorize(texts, { minDf: 1, maxDf: 1, phrases: false });
+    expect(vocab.keys).toEqual(['appl', 'banana', 'cherri', 'durian']);
+    expect(Array.from(vocab.df)).toEqual([1, 3, 1, 1]);
+    expect(Array.from(idf)).toEqual([1 + Math.LN2, 1, 1 + Math.LN2, 1 + Math.LN2]);
+    expect(Array.from(counts.indptr)).toEqual([0, 2, 4, 6]);
+    expect(Array.from(counts.indices)).toEqual([0, 1, 1, 2, 1, 3]);
+    expect(Array.from(counts.data)).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(Array.from(tfidf.indices)).toEqual(Array.from(counts.indices));
+    const expected = [0.9442031, 0.3293639, 0.5085423, 0.861037, 0.5085423, 0.861037];
+    Array.from(tfidf.data).forEach((w, i) => expect(w).toBeCloseTo(expected[i], 6));
+  });
+
+  it('keeps empty documents as empty rows', () => {
+    const { tfidf } = vectorize(['apple', 'the of and', 'apple banana'], { minDf: 1, maxDf: 1, phrases: false });
+    expect(Array.from(tfidf.indptr)).toEqual([0, 1, 1, 3]);
+    expect(Array.from(csrToDense(tfidf).slice(0, 2))).toEqual([1, 0]);
+  });
+
+  it('smooth idf matches the formula', () => {
+    expect(Array.from(smoothIdf(Int32Array.from([0, 9]), 9))).toEqual([Math.log(10) + 1, 1]);
+  });
+});
+
+describe('min_df / max_df', () => {
+  it('reads integers >= 1 as counts and values below 1 as shares, like scikit-learn', () => {
+    expect(resolveDfBounds(5, 0.5, 100)).toEqual({ minCount: 5, maxCount: 50 });
+    expect(resolveDfBounds(0.1, 0.9, 50)).toEqual({ minCount: 5, maxCount: 45 });
+    expect(resolveDfBounds(1, 1, 7)).toEqual({ minCount: 1, maxCount: 7 });
+    expect(resolveDfBounds(2, 40, 100)).toEqual({ minCount: 2, maxCount: 40 });
+  });
+
+  it('rejects nonsense with a message naming the parameter', () => {
+    expect(() => resolveDfBounds(2.5, 1, 10)).toThrow(/minDf/);
+    expect(() => resolveDfBounds(1, 0, 10)).toThrow(/maxDf/);
+    expect(() => resolveDfBounds(8, 0.5, 10)).toThrow(/below minDf/);
+  });
+
+  it('filters the vocabulary by document frequency', () => {
+    // banana: df 3 of 3 > max 0.9 * 3 = 2.7 -> dropped; appl, cherri, durian: df 1 < 2 -> dropped
+    expect(vectorize(texts, { minDf: 1, maxDf: 0.9, phrases: false }).vocab.keys).toEqual(['appl', 'cherri', 'durian']);
+    expect(vectorize([...texts, 'apple'], { minDf: 2, maxDf: 1, phrases: false }).vocab.keys).toEqual(['appl', 'banana']);
+    // a share: 0.5 of 4 documents = 2
+    expect(vectorize([...texts, 'apple'], { minDf: 0.5, maxDf: 1, phrases: false }).vocab.keys).toEqual(['appl', 'banana']);
+  });
+});
