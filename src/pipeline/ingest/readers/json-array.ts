@@ -58,9 +58,8 @@ export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenera
       }
       if (phase === 'after') {
         if (!isSpace(c)) {
-          rows.push({ kind: 'malformed', line, detail: 'content after the closing "]" ignored' });
-          phase = 'after';
           // Report once, then stop scanning: whatever follows is not part of the array.
+          rows.push({ kind: 'malformed', line, detail: 'content after the closing "]" ignored' });
           for (const row of rows) yield row;
           return;
         }
