@@ -3,19 +3,19 @@
  * randomised SVD: tall-skinny blocks (n × k, k ~ 110) and tiny k × k matrices.
  */
 
-/** G (k × k, full symmetric) = Aᵀ A for A (n × k). Two rows per pass halve the traffic on G. */
+/** G (k × k, full symmetric) = Aᵀ A for A (n × k). Four rows per pass quarter the traffic on G. */
 export function gram(A: Float64Array, n: number, k: number): Float64Array {
   const G = new Float64Array(k * k);
   let r = 0;
-  for (; r + 1 < n; r += 2) {
+  for (; r + 3 < n; r += 4) {
     const o0 = r * k;
     const o1 = o0 + k;
+    const o2 = o1 + k;
+    const o3 = o2 + k;
     for (let a = 0; a < k; a++) {
-      const x0 = A[o0 + a];
-      const x1 = A[o1 + a];
-      if (x0 === 0 && x1 === 0) continue;
+      const x0 = A[o0 + a], x1 = A[o1 + a], x2 = A[o2 + a], x3 = A[o3 + a];
       const g = a * k;
-      for (let b = a; b < k; b++) G[g + b] += x0 * A[o0 + b] + x1 * A[o1 + b];
+      for (let b = a; b < k; b++) G[g + b] += x0 * A[o0 + b] + x1 * A[o1 + b] + x2 * A[o2 + b] + x3 * A[o3 + b];
     }
   }
   for (; r < n; r++) {
@@ -63,13 +63,19 @@ export function solveRightUpper(A: Float64Array, n: number, k: number, R: Float6
       Rinv[i * k + c] = -s / R[i * k + i];
     }
   }
+  // Four entries of the row per pass over the output (Rinv is zero below the diagonal).
   const row = new Float64Array(k);
   for (let r = 0; r < n; r++) {
     const o = r * k;
     row.fill(0);
-    for (let i = 0; i < k; i++) {
+    let i = 0;
+    for (; i + 3 < k; i += 4) {
+      const a0 = A[o + i], a1 = A[o + i + 1], a2 = A[o + i + 2], a3 = A[o + i + 3];
+      const g0 = i * k, g1 = g0 + k, g2 = g1 + k, g3 = g2 + k;
+      for (let j = i; j < k; j++) row[j] += a0 * Rinv[g0 + j] + a1 * Rinv[g1 + j] + a2 * Rinv[g2 + j] + a3 * Rinv[g3 + j];
+    }
+    for (; i < k; i++) {
       const a = A[o + i];
-      if (a === 0) continue;
       const g = i * k;
       for (let j = i; j < k; j++) row[j] += a * Rinv[g + j];
     }
