@@ -5,9 +5,11 @@
 import type { ClusterTrend, LevelName, LevelTrends, Trends } from '../../schema/artifact.ts';
 import { binMidYears, binPapers, type BinOptions } from './bins.ts';
 import { burstMethod, kleinbergBursts, type BurstOptions } from './burst.ts';
+import { classTermScores } from '../cluster/classTerms.ts';
 import { countBinTotals, countClusterBins, countTermDocBins, meanDayByCluster } from './counts.ts';
 import { benjaminiHochberg } from './fdr.ts';
 import { fitGrowth, GROWTH_METHOD } from './growth.ts';
+import { levelIdf } from './idf.ts';
 import { significantTermTrends } from './terms.ts';
 import type { ClassTermScorer, Csr, Vocabulary } from './types.ts';
 
@@ -16,7 +18,7 @@ export interface TrendsLevelInput {
   /** Cluster per paper (0..k−1; negative = unassigned, not counted). */
   labels: Int32Array;
   k: number;
-  /** The level's global c-TF-IDF idf, reused for the per-bin top terms (as BERTopic's topics_over_time does). */
+  /** The level's global c-TF-IDF idf, reused for the per-bin top terms (as BERTopic's topics_over_time does); computed from the labels when absent. */
   idf?: Float64Array;
 }
 
@@ -43,8 +45,8 @@ export interface TrendsOptions extends BinOptions {
   topTermsPerBin?: number;
   /** Minimum count of a term within a cluster-bin to be listed (default 2). */
   minTermCountPerBin?: number;
-  /** c-TF-IDF scorer for per-bin top terms (src/pipeline/cluster/ctfidf.ts); without it topTerms are empty. */
-  scoreClassTerms?: ClassTermScorer;
+  /** c-TF-IDF scorer for per-bin top terms (default classTermScores of src/pipeline/cluster/classTerms.ts); null leaves topTerms empty. */
+  scoreClassTerms?: ClassTermScorer | null;
 }
 
 export interface TrendsOutput {
@@ -123,7 +125,7 @@ function clusterBinTopTerms(
   options: TrendsOptions,
 ): string[][][] {
   const empty = (): string[][][] => Array.from({ length: level.k }, () => Array.from({ length: nBins }, () => []));
-  const score = options.scoreClassTerms;
+  const score = options.scoreClassTerms === undefined ? classTermScores : options.scoreClassTerms;
   if (!score || nBins === 0) return empty();
   const classOf = new Int32Array(bin.length);
   for (let i = 0; i < bin.length; i++) {
@@ -131,7 +133,7 @@ function clusterBinTopTerms(
     classOf[i] = c >= 0 && bin[i]! >= 0 ? c * nBins + bin[i]! : -1;
   }
   const { terms } = score(termCounts, classOf, level.k * nBins, {
-    ...(level.idf ? { idf: level.idf } : {}),
+    idf: level.idf ?? levelIdf(termCounts, level.labels, level.k),
     topN: options.topTermsPerBin ?? 5,
     minCount: options.minTermCountPerBin ?? 2,
   });

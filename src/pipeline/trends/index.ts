@@ -5,6 +5,7 @@ export { kleinbergBursts, type BurstOptions } from './burst.ts';
 export { civilFromDays, daysFromCivil, periodLabel, periodOf, periodStart } from './calendar.ts';
 export { countBinTotals, countClusterBins, countTermDocBins, meanDayByCluster } from './counts.ts';
 export { benjaminiHochberg } from './fdr.ts';
+export { levelIdf } from './idf.ts';
 export { fitGrowth, GROWTH_METHOD, type GrowthFit } from './growth.ts';
 export { significantTermTrends, type TermTrendOptions, type TermTrendResult } from './terms.ts';
 export type { ClassTermScorer, Csr, Vocabulary } from './types.ts';

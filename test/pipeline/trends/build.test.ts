@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../../../src/schema/artifact.ts';
 import { buildTrends } from '../../../src/pipeline/trends/build.ts';
 import { benjaminiHochberg } from '../../../src/pipeline/trends/fdr.ts';
+import { levelIdf } from '../../../src/pipeline/trends/idf.ts';
 import { fitGrowth } from '../../../src/pipeline/trends/growth.ts';
 import type { ClassTermScorer, Csr, Vocabulary } from '../../../src/pipeline/trends/types.ts';
 
@@ -28,7 +29,7 @@ describe('buildTrends', () => {
   it('assembles bins, per-level counts, growth, bursts and meanDay', () => {
     const { trends, bin, meanDay } = buildTrends(
       { day, precision, termCounts, vocabulary, levels: [{ name: 'coarse', labels: coarse, k: 2 }, { name: 'fine', labels: fine, k: 3 }] },
-      { minTermDocs: 1 },
+      { minTermDocs: 1, scoreClassTerms: null },
     );
     expect(trends.unit).toBe('month');
     expect(trends.bins.map((b) => [b.label, b.total, b.partial])).toEqual([
@@ -80,5 +81,16 @@ describe('buildTrends', () => {
     expect(calls[0]!.options).toEqual({ idf, topN: 3, minCount: 2 });
     expect(trends.levels[0]!.clusters[0]!.topTerms).toEqual([['agents'], [], ['agents'], []]);
     expect(trends.levels[0]!.clusters[1]!.topTerms).toEqual([[], ['graphs'], [], ['graphs']]);
+  });
+
+  it('defaults to classTermScores with the level idf computed from the clusters', () => {
+    // Coarse clusters hold 10 words in 2 clusters (A = 5); f(agents) = 4, f(graphs) = 6.
+    expect(Array.from(levelIdf(termCounts, coarse, 2))).toEqual([Math.log(1 + 5 / 4), Math.log(1 + 5 / 6)]);
+    const { trends } = buildTrends({ day, precision, termCounts, vocabulary, levels: [{ name: 'default', labels: coarse, k: 2 }] });
+    // minCount 2 inside a (cluster, bin): Jan of cluster 0 has agents × 3, Feb of cluster 1 graphs × 4; the rest fall short.
+    expect(trends.levels[0]!.clusters.map((c) => c.topTerms)).toEqual([
+      [['agents'], [], [], []],
+      [[], ['graphs'], [], []],
+    ]);
   });
 });
