@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,11 +23,19 @@ export async function makeFixture(dir: string, n = 3000): Promise<string> {
   return syntheticArtifact(dir, n);
 }
 
-export async function syntheticArtifact(dir: string, n: number): Promise<string> {
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    await run('npx', ['tsx', 'scripts/make-synthetic-artifact.ts', '--n', String(n), '--out', dir], { cwd: ROOT });
+const made = new Map<string, Promise<string>>();
+/** Regenerated once per test run, so a change of artifact or index format is picked up. */
+export function syntheticArtifact(dir: string, n: number): Promise<string> {
+  let p = made.get(dir);
+  if (!p) {
+    p = (async () => {
+      await rm(dir, { recursive: true, force: true });
+      await run('npx', ['tsx', 'scripts/make-synthetic-artifact.ts', '--n', String(n), '--out', dir], { cwd: ROOT });
+      return dir;
+    })();
+    made.set(dir, p);
   }
-  return dir;
+  return p;
 }
 
 /** The real pipeline on the bundled corpus (once `npm run preprocess` exists). */

@@ -90,10 +90,35 @@ export async function loadKeywordMatcher(a: LoadedArtifact, titles: () => Promis
           }
           return lastParsed;
         };
+        // A corrupt or outdated index must not break the filter: fall back to titles.
+        let fallback: KeywordMatcher | null = null;
+        void titles().then((t) => (fallback = titleMatcher(t)), () => undefined);
+        let broken = false;
+        const guard = <T,>(f: () => T, alt: () => T): T => {
+          if (!broken) {
+            try {
+              return f();
+            } catch (e) {
+              broken = true;
+              console.warn('topic-atlas: search index failed, matching titles only:', e);
+            }
+          }
+          return alt();
+        };
         return {
-          kind: 'index',
-          match: (q) => (q.trim() ? mod.matchQuery(index, parse(q)) : null),
-          highlight: (text, q) => (q.trim() ? normalizeRanges(mod.highlightRanges(text, parse(q))) : []),
+          get kind() {
+            return broken ? ('titles' as const) : ('index' as const);
+          },
+          match: (q) =>
+            guard(
+              () => (q.trim() ? mod.matchQuery(index, parse(q)) : null),
+              () => (fallback ? fallback.match(q) : q.trim() ? new Uint32Array(0) : null),
+            ),
+          highlight: (text, q) =>
+            guard(
+              () => (q.trim() ? normalizeRanges(mod.highlightRanges(text, parse(q))) : []),
+              () => (fallback ? fallback.highlight(text, q) : []),
+            ),
         };
       }
     } catch (e) {
