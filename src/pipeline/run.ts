@@ -115,7 +115,10 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
   let k: number;
   let kScan: PipelineResult['kScan'] = null;
   if (params.k === 'auto') {
-    const kMax = Math.max(2, Math.min(params.kMax, Math.floor(n / 3)));
+    // Silhouette keeps rising with k on small, sparse corpora (every abstract is
+    // nearly orthogonal to the rest), so the scan stops at √n: 8 themes for 74
+    // papers, the full --k-max from 900 papers on.
+    const kMax = Math.max(2, Math.min(params.kMax, Math.floor(Math.sqrt(n))));
     const kMin = Math.min(params.kMin, kMax);
     const scan = await progress.stage('k-scan', () => scanK(X, n, d, { kMin, kMax, seed: params.seed }));
     kScan = scan;

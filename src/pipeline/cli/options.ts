@@ -52,7 +52,7 @@ Output
 
 Model
   --k N|auto            clusters (default: auto = best mean silhouette over --k-min..--k-max)
-  --k-min N, --k-max N  range scanned by --k auto (default: 4..30, clamped to the corpus)
+  --k-min N, --k-max N  range scanned by --k auto (default: 4..30; at most √papers)
   --seed N              seed for every stochastic stage (default: 42)
   --restarts N          k-means restarts, lowest inertia kept (default: 5)
   --min-df N|F          drop terms in fewer documents (count, or fraction if < 1)

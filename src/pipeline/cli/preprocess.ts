@@ -12,7 +12,6 @@ import { ArtifactError } from '../../schema/artifact.ts';
 import { runPipeline } from '../run.ts';
 import { toArtifactParts } from '../artifact/build.ts';
 import { writeArtifact } from '../artifact/write.ts';
-import { updateArtifact } from '../artifact/update.ts';
 import { HELP, parseOptions, type PipelineOptions } from './options.ts';
 import { createProgress, formatMs, type Progress } from './progress.ts';
 
@@ -62,6 +61,7 @@ export async function preprocess(options: PipelineOptions): Promise<void> {
   progress.warn(`${options.input}: ${formatReport(ingested.report)}`);
 
   if (options.update) {
+    const { updateArtifact } = await import('../artifact/update.ts');
     await updateArtifact(options.update, ingested, options, progress);
   } else {
     const result = await runPipeline(ingested.papers, options, progress);

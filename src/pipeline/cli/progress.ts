@@ -41,7 +41,8 @@ export function createProgress(options: { quiet?: boolean; stream?: NodeJS.Write
           const full = Math.round(frac * width);
           out.write(`\r  ${name.padEnd(10)} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${Math.round(frac * 100)}%${note ? ` ${note}` : ''}   `);
           drewBar = true;
-        } else {
+        } else if (performance.now() - t0 > 2000) {
+          // In logs, only stages long enough to wonder about get progress lines.
           const decile = Math.floor(frac * 10);
           if (decile > lastDecile) {
             lastDecile = decile;
