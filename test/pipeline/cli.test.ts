@@ -1,0 +1,148 @@
+/**
+ * End-to-end tests of `npm run preprocess` on the bundled corpus: the artifact
+ * is valid and complete, deterministic, and user mistakes end in one line.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { validateManifest, decodeColumn, type Manifest } from '../../src/schema/artifact.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'scripts/preprocess.ts');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+function run(args: string[]) {
+  const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function readManifest(dir: string): Manifest {
+  return validateManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+}
+
+function filesOf(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (sub: string) => {
+    for (const name of readdirSync(join(dir, sub))) {
+      const rel = sub ? `${sub}/${name}` : name;
+      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
+      else out.set(rel, readFileSync(join(dir, rel)).toString('base64'));
+    }
+  };
+  walk('');
+  return out;
+}
+
+describe('preprocess on the bundled corpus', () => {
+  const a = mkdtempSync(join(tmpdir(), 'atlas-a-'));
+  const b = mkdtempSync(join(tmpdir(), 'atlas-b-'));
+  let first: ReturnType<typeof run>;
+
+  beforeAll(() => {
+    first = run(['--input', 'data/papers.jsonl', '--out', a, '--quiet']);
+    run(['--input', 'data/papers.jsonl', '--out', b, '--quiet']);
+  });
+
+  it('exits 0 and reports the ingest summary on stderr, nothing on stdout', () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toContain('read 74, kept 74, skipped 0');
+  });
+
+  it('writes a valid artifact with every paper, column and level', () => {
+    const m = readManifest(a);
+    expect(m.n).toBe(74);
+    expect(m.levels.map((l) => l.name)).toEqual(['coarse', 'default', 'fine']);
+    const def = m.levels[m.defaultLevel]!;
+    expect(def.clusters.reduce((s, c) => s + c.size, 0)).toBe(74);
+    for (const c of def.clusters) {
+      expect(c.label.length).toBeGreaterThan(0);
+      expect(c.terms.length).toBeGreaterThan(0);
+      expect(c.representatives.length).toBeGreaterThan(0);
+    }
+    for (const [name, ref] of Object.entries(m.columns)) {
+      const bytes = readFileSync(join(a, ref.file));
+      const col = decodeColumn(name, ref, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      expect(col.length).toBe(ref.length);
+    }
+    const titles = JSON.parse(readFileSync(join(a, m.titles.file), 'utf8')) as string[];
+    expect(titles).toHaveLength(74);
+    expect(m.kScan?.length).toBeGreaterThan(1);
+    // The bundled corpus spans 2019-11 to 2025-07: every paper is dated and binned.
+    expect(m.trends.undated).toBe(0);
+    expect(m.trends.bins.reduce((s, bin) => s + bin.total, 0)).toBe(74 - m.trends.imprecise);
+    expect(m.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives the same bytes for the same input and seed', () => {
+    const fa = filesOf(a);
+    const fb = filesOf(b);
+    expect([...fa.keys()].sort()).toEqual([...fb.keys()].sort());
+    for (const [name, content] of fa) expect(fb.get(name), name).toBe(content);
+  });
+
+  it('gives a different map for another seed', () => {
+    const c = mkdtempSync(join(tmpdir(), 'atlas-c-'));
+    expect(run(['--input', 'data/papers.jsonl', '--out', c, '--quiet', '--seed', '7']).code).toBe(0);
+    expect(readManifest(c).columns.x!.file).not.toBe(readManifest(a).columns.x!.file);
+  });
+});
+
+describe('preprocess user mistakes: one line, exit 2, no stack trace', () => {
+  const out = mkdtempSync(join(tmpdir(), 'atlas-err-'));
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a missing file', ['--input', 'no/such/file.jsonl'], /no\/such\/file\.jsonl/],
+    ['no --input', [], /--input FILE is required/],
+    ['an unknown option', ['--input', 'data/papers.jsonl', '--frobnicate'], /frobnicate/],
+    ['k larger than the corpus', ['--input', 'data/papers.jsonl', '--k', '500'], /--k 500 is larger than the corpus \(74 papers\)/],
+    ['a bad --k', ['--input', 'data/papers.jsonl', '--k', 'many'], /--k many/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, () => {
+      const r = run([...args, '--out', out, '--quiet']);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('error:'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('an empty corpus', () => {
+    const empty = join(out, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const r = run(['--input', empty, '--out', join(out, 'x'), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*empty\.jsonl/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--help prints usage on stdout and exits 0', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: npm run preprocess -- --input FILE');
+  });
+});
+
+describe('an interrupted run leaves the previous artifact intact', () => {
+  it('survives SIGKILL at several points of a second run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-kill-'));
+    expect(run(['--input', 'data/papers.jsonl', '--out', dir, '--quiet']).code).toBe(0);
+    const before = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    for (const delay of [300, 900, 1500, 2100]) {
+      const child = spawn(TSX, [CLI, '--input', 'data/papers.jsonl', '--out', dir, '--quiet', '--seed', '3'], { cwd: ROOT, stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.on('exit', r));
+      // Whatever the moment, the manifest is one of the two complete versions and every file it names exists.
+      const text = readFileSync(join(dir, 'manifest.json'), 'utf8');
+      const m = validateManifest(JSON.parse(text));
+      for (const ref of Object.values(m.columns)) expect(existsSync(join(dir, ref.file))).toBe(true);
+      for (const f of m.docs.files) expect(existsSync(join(dir, f))).toBe(true);
+      expect(existsSync(join(dir, m.titles.file))).toBe(true);
+      if (text !== before) expect(m.params.seed).toBe(3);
+    }
+  }, 120_000);
+});
