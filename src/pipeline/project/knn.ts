@@ -136,28 +136,36 @@ function sortRowByDistanceThenIndex(idx: Int32Array, dst: Float64Array, base: nu
   }
 }
 
+function buildHnsw(X: Float32Array, n: number, d: number, seed: number, params: HnswParams,
+  onProgress?: (done: number, total: number) => void): hnswlib.HierarchicalNSW {
+  const index = new hnswlib.HierarchicalNSW('ip', d);
+  index.initIndex(n, params.m, params.efConstruction, seed >>> 0);
+  const row: number[] = new Array<number>(d);
+  // Insertion is single-threaded in row order, so the graph depends only on X and seed.
+  for (let i = 0; i < n; i++) {
+    index.addPoint(copyRow(X, i, d, row), i);
+    if ((i + 1) % 5000 === 0) onProgress?.((i + 1) / 2, n);
+  }
+  return index;
+}
+
+function copyRow(X: Float32Array, i: number, d: number, row: number[]): number[] {
+  const off = i * d;
+  for (let t = 0; t < d; t++) row[t] = X[off + t];
+  return row;
+}
+
 function hnswKnn(
   X: Float32Array, n: number, d: number, k: number, seed: number, params: HnswParams,
   onProgress?: (done: number, total: number) => void,
 ): KnnGraph {
-  const index = new hnswlib.HierarchicalNSW('ip', d);
-  index.initIndex(n, params.m, params.efConstruction, seed >>> 0);
-  const row: number[] = new Array<number>(d);
-  const loadRow = (i: number): number[] => {
-    const off = i * d;
-    for (let t = 0; t < d; t++) row[t] = X[off + t];
-    return row;
-  };
-  // Insertion is single-threaded in row order, so the graph depends only on X and seed.
-  for (let i = 0; i < n; i++) {
-    index.addPoint(loadRow(i), i);
-    if ((i + 1) % 5000 === 0) onProgress?.((i + 1) / 2, n);
-  }
+  const index = buildHnsw(X, n, d, seed, params, onProgress);
   index.setEf(Math.max(params.ef, k + 1));
+  const row: number[] = new Array<number>(d);
   const indices = new Int32Array(n * k);
   const distances = new Float32Array(n * k);
   for (let i = 0; i < n; i++) {
-    const { neighbors, distances: ds } = index.searchKnn(loadRow(i), k + 1);
+    const { neighbors, distances: ds } = index.searchKnn(copyRow(X, i, d, row), k + 1);
     let w = i * k;
     const end = w + k;
     for (let r = 0; r < neighbors.length && w < end; r++) {
@@ -170,5 +178,25 @@ function hnswKnn(
     if ((i + 1) % 5000 === 0) onProgress?.(n / 2 + (i + 1) / 2, n);
   }
   onProgress?.(n, n);
+  return { k, indices, distances };
+}
+
+/** kNN of m query rows among n base rows through an HNSW index of the base. */
+export function hnswSearch(
+  base: Float32Array, n: number, queries: Float32Array, m: number, d: number, k: number, seed: number,
+  params: HnswParams = DEFAULT_HNSW,
+): KnnGraph {
+  const index = buildHnsw(base, n, d, seed, params);
+  index.setEf(Math.max(params.ef, k));
+  const row: number[] = new Array<number>(d);
+  const indices = new Int32Array(m * k);
+  const distances = new Float32Array(m * k);
+  for (let i = 0; i < m; i++) {
+    const { neighbors, distances: ds } = index.searchKnn(copyRow(queries, i, d, row), k);
+    for (let r = 0; r < k; r++) {
+      indices[i * k + r] = neighbors[r];
+      distances[i * k + r] = Math.max(0, ds[r]);
+    }
+  }
   return { k, indices, distances };
 }

@@ -24,13 +24,14 @@ export function seededRandom(seed: number): RandomFn {
   if (!Number.isFinite(seed)) throw new Error(`seededRandom: seed must be a finite number, got ${seed}`);
   const mix = splitmix32(Math.floor(seed));
   // taus88 needs s0 > 1, s1 > 7, s2 > 15.
-  let s0 = mix() | 2;
-  let s1 = mix() | 8;
-  let s2 = mix() | 16;
+  let s0 = (mix() | 2) | 0;
+  let s1 = (mix() | 8) | 0;
+  let s2 = (mix() | 16) | 0;
   return () => {
-    s0 = (((s0 & 0xfffffffe) << 12) ^ (((s0 << 13) ^ s0) >>> 19)) >>> 0;
-    s1 = (((s1 & 0xfffffff8) << 4) ^ (((s1 << 2) ^ s1) >>> 25)) >>> 0;
-    s2 = (((s2 & 0xfffffff0) << 17) ^ (((s2 << 3) ^ s2) >>> 11)) >>> 0;
+    // State kept as int32 (small integers in V8, no boxing); same bits as the uint32 recurrence.
+    s0 = ((s0 & 0xfffffffe) << 12) ^ (((s0 << 13) ^ s0) >>> 19);
+    s1 = ((s1 & 0xfffffff8) << 4) ^ (((s1 << 2) ^ s1) >>> 25);
+    s2 = ((s2 & 0xfffffff0) << 17) ^ (((s2 << 3) ^ s2) >>> 11);
     return ((s0 ^ s1 ^ s2) >>> 0) / 4294967296;
   };
 }
