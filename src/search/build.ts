@@ -8,6 +8,7 @@
 import { ByteWriter } from './bytes.ts';
 import { HEADER_U32_FIELDS, SEARCH_INDEX_MAGIC, SEARCH_INDEX_VERSION } from './format.ts';
 import { encodePostings } from './postingsCodec.ts';
+import { isStopword } from './stopwords.ts';
 import { searchTokens } from './tokenize.ts';
 
 export interface BuildSearchIndexOptions {
@@ -84,19 +85,18 @@ export function buildSearchIndex(texts: string[], options: BuildSearchIndexOptio
     }
   }
 
-  // 4. Adjacent pairs, bucketed by first key; entries are second * n + paper (exact in a double).
+  // 4. Adjacent pairs of non-stopword keys (stopwords.ts), bucketed by first key;
+  //    entries are second * n + paper (exact in a double).
+  const stop = new Uint8Array(V);
+  for (let t = 0; t < V; t++) stop[t] = isStopword(sortedKeys[t]) ? 1 : 0;
   const pairOcc = new Uint32Array(V + 1);
-  for (let p = 0; p < n; p++) {
-    for (let i = paperStart[p]; i + 1 < paperStart[p + 1]; i++) pairOcc[tokenIds[i]]++;
-  }
+  forEachContentPair(tokenIds, paperStart, n, stop, (a) => pairOcc[a]++);
   const pairStart = prefixSum(pairOcc, V);
   const pairEntries = new Float64Array(pairStart[V]);
   const pairFill = pairStart.slice(0, V);
-  for (let p = 0; p < n; p++) {
-    for (let i = paperStart[p]; i + 1 < paperStart[p + 1]; i++) {
-      pairEntries[pairFill[tokenIds[i]]++] = tokenIds[i + 1] * n + p;
-    }
-  }
+  forEachContentPair(tokenIds, paperStart, n, stop, (a, b, p) => {
+    pairEntries[pairFill[a]++] = b * n + p;
+  });
   tokenIds = new Uint32Array(0);
 
   // 5. Encode.
@@ -131,8 +131,17 @@ export function buildSearchIndex(texts: string[], options: BuildSearchIndexOptio
         if (p !== lastP) groupPapers[m++] = lastP = p;
       }
       if (m < minPairDf) continue;
+      // Papers as ranks within the postings of the rarer word: often all of them
+      // (then the list is one varint), else small gaps or a small bitmap.
+      const base = pairBase(a, b, termStart);
+      const from = termStart[base];
+      let lo = from;
+      for (let k = 0; k < m; k++) {
+        lo = lowerBound(termPapers, groupPapers[k], lo, termStart[base + 1]);
+        groupPapers[k] = lo - from;
+      }
       list.length = 0;
-      encodePostings(list, groupPapers, 0, m, n);
+      encodePostings(list, groupPapers, 0, m, termStart[base + 1] - from);
       groupBody.varint(b - prevSecond - 1);
       groupBody.varint(list.length);
       groupBody.bytes(list.view());
@@ -157,6 +166,38 @@ export function buildSearchIndex(texts: string[], options: BuildSearchIndexOptio
   for (const s of sections) out.u32(s.length);
   for (const s of sections) out.bytes(s);
   return out.finish();
+}
+
+/** The word of a pair whose postings its list is stored relative to: the rarer one (a on ties). */
+export function pairBase(a: number, b: number, termStart: ArrayLike<number>): number {
+  return termStart[b + 1] - termStart[b] < termStart[a + 1] - termStart[a] ? b : a;
+}
+
+function lowerBound(sorted: Uint32Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function forEachContentPair(
+  tokenIds: Uint32Array,
+  paperStart: Uint32Array,
+  n: number,
+  stop: Uint8Array,
+  visit: (a: number, b: number, paper: number) => void,
+): void {
+  for (let p = 0; p < n; p++) {
+    let prev = -1;
+    for (let i = paperStart[p]; i < paperStart[p + 1]; i++) {
+      const t = tokenIds[i];
+      if (stop[t] === 1) continue;
+      if (prev >= 0) visit(prev, t, p);
+      prev = t;
+    }
+  }
 }
 
 function prefixSum(counts: Uint32Array, length: number): Uint32Array {

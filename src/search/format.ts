@@ -7,9 +7,10 @@
  *   termDir  one varint per key: byte length of its postings
  *   postings per key, a postings list (postingsCodec.ts)
  *   pairDir  one varint per key a: byte length of its pair group (0 = no pairs start with a)
- *   pairs    per key a, the adjacent pairs (a, b) seen in >= minPairDf papers:
- *            varint count, then per pair: varint (b - previous b - 1), varint byte length,
- *            postings list
+ *   pairs    per key a, the pairs (a, b) of consecutive non-stopword keys seen in
+ *            >= minPairDf papers: varint count, then per pair: varint (b - previous b - 1),
+ *            varint byte length, postings list of *ranks within the postings of the
+ *            rarer of a and b* (a on ties; often all of them: the list is then one varint)
  *
  * Lengths rather than offsets keep the directory at ~1-2 bytes per key; the offsets are
  * rebuilt with one prefix sum when the index is decoded.

@@ -1,6 +1,7 @@
 /** Character ranges of a title/abstract to highlight for a query (same matching rules as query.ts). */
 import { foldWord, normalizeWord } from './normalize.ts';
-import { MIN_PREFIX_LENGTH, type ParsedQuery } from './query.ts';
+import { MIN_PREFIX_LENGTH, phraseContent, type ParsedQuery } from './query.ts';
+import { isStopword } from './stopwords.ts';
 import { tokenSpans } from './tokenize.ts';
 
 /**
@@ -8,6 +9,7 @@ import { tokenSpans } from './tokenize.ts';
  * word by word; a phrase highlights from its first word to its last (the space or
  * hyphen between them included). The unfinished last word highlights both its exact
  * key and the words it is a prefix of (the index alone knows which one matched).
+ * A phrase's run may include the stopwords it looks through ("mixture of the experts").
  */
 export function highlightRanges(text: string, q: ParsedQuery): Array<[start: number, end: number]> {
   const spans = tokenSpans(text);
@@ -25,11 +27,21 @@ export function highlightRanges(text: string, q: ParsedQuery): Array<[start: num
       hit = prefixes.some((p) => folded.startsWith(p));
     }
     if (hit) ranges.push([s.start, s.end]);
-    for (const phrase of q.phrases) {
-      if (i + phrase.length > spans.length) continue;
+  }
+  // Phrases match on the stream of non-stopword words, like the pair index does.
+  const content = spans.filter((s) => !isStopword(s.key));
+  for (const phrase of q.phrases) {
+    const words = phraseContent(phrase);
+    const stream = words === phrase ? spans : content;
+    if (words === phrase && words.length > 1) {
+      // Stopwords only: ANDed words, highlighted one by one.
+      for (const s of spans) if (words.includes(s.key)) ranges.push([s.start, s.end]);
+      continue;
+    }
+    for (let i = 0; i + words.length <= stream.length; i++) {
       let j = 0;
-      while (j < phrase.length && spans[i + j].key === phrase[j]) j++;
-      if (j === phrase.length) ranges.push([s.start, spans[i + j - 1].end]);
+      while (j < words.length && stream[i + j].key === words[j]) j++;
+      if (j === words.length) ranges.push([stream[i].start, stream[i + j - 1].end]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -1,14 +1,24 @@
 /**
- * One postings list (sorted paper indices) as bytes: whichever is smaller of
- *   - gaps: varint(df << 1), first id, then (gap - 1) for each next id;
- *   - bitmap: varint(df << 1 | 1), then ceil(n / 8) bytes, bit i set when paper i matches.
+ * One postings list (sorted ids below a universe size n) as bytes: whichever is smallest of
+ *   - all:    varint(df * 4 + 2) when df = n (every id; nothing else stored);
+ *   - bitmap: varint(df * 4 + 1), then ceil(n / 8) bytes, bit i set when id i is in;
+ *   - gaps:   varint(df * 4), first id, then (gap - 1) for each next id.
  * Bitmaps win for words in more than about one paper in eight ("the", "model"), which
- * are exactly the lists that dominate the index size.
+ * are exactly the lists that dominate the index size; "all" is the common case of a
+ * phrase pair stored relative to the papers holding both its words.
  */
 import { ByteReader, ByteWriter, varintLength } from './bytes.ts';
 
+const MODE_GAPS = 0;
+const MODE_BITMAP = 1;
+const MODE_ALL = 2;
+
 export function encodePostings(out: ByteWriter, ids: ArrayLike<number>, start: number, end: number, n: number): void {
   const df = end - start;
+  if (df === n && n > 0) {
+    out.varint(df * 4 + MODE_ALL);
+    return;
+  }
   let gapBytes = 0;
   let prev = -1;
   for (let i = start; i < end; i++) {
@@ -17,12 +27,12 @@ export function encodePostings(out: ByteWriter, ids: ArrayLike<number>, start: n
   }
   const bitmapBytes = (n + 7) >>> 3;
   if (bitmapBytes < gapBytes) {
-    out.varint(df * 2 + 1);
+    out.varint(df * 4 + MODE_BITMAP);
     const bitmap = new Uint8Array(bitmapBytes);
     for (let i = start; i < end; i++) bitmap[ids[i] >>> 3] |= 1 << (ids[i] & 7);
     out.bytes(bitmap);
   } else {
-    out.varint(df * 2);
+    out.varint(df * 4 + MODE_GAPS);
     prev = -1;
     for (let i = start; i < end; i++) {
       out.varint(ids[i] - prev - 1);
@@ -33,15 +43,19 @@ export function encodePostings(out: ByteWriter, ids: ArrayLike<number>, start: n
 
 /** The document frequency, read from the first varint without decoding the list. */
 export function postingsDf(bytes: Uint8Array, offset: number, end: number): number {
-  return Math.floor(new ByteReader(bytes, offset, end).varint() / 2);
+  return Math.floor(new ByteReader(bytes, offset, end).varint() / 4);
 }
 
 export function decodePostings(bytes: Uint8Array, offset: number, end: number, n: number): Uint32Array {
   const r = new ByteReader(bytes, offset, end);
   const head = r.varint();
-  const df = Math.floor(head / 2);
+  const df = Math.floor(head / 4);
+  const mode = head & 3;
   const ids = new Uint32Array(df);
-  if (head & 1) {
+  if (mode === MODE_ALL) {
+    if (df !== n) throw new Error('search index: corrupt postings (full list of the wrong size)');
+    for (let i = 0; i < df; i++) ids[i] = i;
+  } else if (mode === MODE_BITMAP) {
     if (r.pos + ((n + 7) >>> 3) > end) throw new Error('search index: truncated postings bitmap');
     let k = 0;
     for (let byte = 0; byte < (n + 7) >>> 3 && k < df; byte++) {
@@ -53,13 +67,15 @@ export function decodePostings(bytes: Uint8Array, offset: number, end: number, n
       }
     }
     if (k !== df) throw new Error('search index: corrupt postings bitmap');
-  } else {
+  } else if (mode === MODE_GAPS) {
     let prev = -1;
     for (let i = 0; i < df; i++) {
       prev = prev + 1 + r.varint();
       ids[i] = prev;
     }
-    if (df > 0 && prev >= n) throw new Error('search index: corrupt postings (paper index out of range)');
+    if (df > 0 && prev >= n) throw new Error('search index: corrupt postings (id out of range)');
+  } else {
+    throw new Error(`search index: corrupt postings (unknown mode ${mode})`);
   }
   return ids;
 }

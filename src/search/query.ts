@@ -5,11 +5,14 @@
  *  - words are case-insensitive and matched by key (normalize.ts): "Agents" finds "agent";
  *  - several words / phrases = AND;
  *  - "double quotes" = a phrase: the words must be adjacent, inflections allowed
- *    ("language models" matches "language model"). An unclosed quote runs to the end.
- *    Phrases are answered from an index of adjacent key pairs seen in at least
- *    `minPairDf` papers (default 2): a phrase with an unindexed pair matches nothing, and a
- *    phrase of three or more words matches papers holding each of its adjacent pairs
- *    (a b ... b c would also match "a b c"; rare in practice);
+ *    ("language models" matches "language model"), and stopwords (stopwords.ts) are
+ *    looked through: "mixture of experts" matches "mixture-of-experts" and
+ *    "mixture of the experts". An unclosed quote runs to the end.
+ *    Phrases are answered from an index of pairs of consecutive non-stopword keys seen
+ *    in at least `minPairDf` papers (default 2): a phrase with an unindexed pair matches
+ *    nothing; a phrase of three or more words matches papers holding each of its pairs
+ *    (a b ... b c would also match "a b c"; rare in practice); a phrase with a single
+ *    non-stopword is that word, one of stopwords only is the AND of its words;
  *  - a word with inner punctuation ("fine-tuning", "gpt-4") is a phrase of its parts,
  *    so it matches "fine tuning" and "fine-tuning" alike;
  *  - a trailing "*" forces a prefix match ("learn*" = learn, learning, learned, learner...);
@@ -21,6 +24,7 @@
 import { foldWord, normalizeWord } from './normalize.ts';
 import { intersectAll, unionAll } from './intersect.ts';
 import type { SearchIndex } from './searchIndex.ts';
+import { isStopword } from './stopwords.ts';
 import { tokenSpans } from './tokenize.ts';
 
 export const MIN_PREFIX_LENGTH = 2;
@@ -89,8 +93,14 @@ export function matchQuery(index: SearchIndex, q: ParsedQuery): Uint32Array | nu
     lists.push(list);
   }
   for (const phrase of q.phrases) {
-    const ids = phrase.map((key) => index.keyId(key));
+    const content = phraseContent(phrase);
+    const ids = content.map((key) => index.keyId(key));
     if (ids.some((id) => id < 0)) return none;
+    if (ids.length === 1 || content === phrase) {
+      // One content word, or only stopwords: no pairs to look up, the words are ANDed.
+      for (const id of ids) lists.push(index.postings(id));
+      continue;
+    }
     for (let i = 0; i + 1 < ids.length; i++) {
       const list = index.pairPostings(ids[i], ids[i + 1]);
       if (list.length === 0) return none;
@@ -99,6 +109,15 @@ export function matchQuery(index: SearchIndex, q: ParsedQuery): Uint32Array | nu
   }
   // Never hand out a cached list: the caller may keep or mutate the result.
   return lists.length === 1 ? lists[0].slice() : intersectAll(lists);
+}
+
+/**
+ * The words of a phrase that pairs are formed from: its non-stopwords. A phrase of
+ * stopwords only is returned as is (the same array), meaning "AND its words".
+ */
+export function phraseContent(phrase: string[]): string[] {
+  const content = phrase.filter((key) => !isStopword(key));
+  return content.length === 0 ? phrase : content;
 }
 
 /** Papers holding any key that starts with the folded prefix or with its singular key. */

@@ -113,7 +113,7 @@ export class SearchIndex {
     return cached(this.termCache, t, () => decodePostings(this.bytes, this.termOffsets[t], this.termOffsets[t + 1], this.n));
   }
 
-  /** Papers where key b directly follows key a; empty if the pair was not indexed. */
+  /** Papers where key b follows key a with only stopwords between; empty if the pair was not indexed. */
   pairPostings(a: number, b: number): Uint32Array {
     const group = this.pairGroup(a);
     if (group === null) return EMPTY;
@@ -126,7 +126,13 @@ export class SearchIndex {
       else hi = mid;
     }
     if (lo === s.length || s[lo] !== b) return EMPTY;
-    return cached(this.pairCache, a * this.vocabularySize + b, () => decodePostings(this.bytes, group.offsets[lo], group.offsets[lo + 1], this.n));
+    return cached(this.pairCache, a * this.vocabularySize + b, () => {
+      // Stored as ranks within the postings of the rarer word (a on ties).
+      const base = this.postings(this.df(b) < this.df(a) ? b : a);
+      const papers = decodePostings(this.bytes, group.offsets[lo], group.offsets[lo + 1], base.length);
+      for (let i = 0; i < papers.length; i++) papers[i] = base[papers[i]];
+      return papers;
+    });
   }
 
   private pairGroup(a: number): PairGroup | null {
