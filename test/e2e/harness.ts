@@ -66,7 +66,7 @@ export function buildApp(): Promise<string> {
     const empty = join(TMP, 'empty-public');
     await mkdir(empty, { recursive: true });
     const out = join(TMP, 'dist');
-    await run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+    await run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn', ...(process.env.E2E_NO_MINIFY ? ['--minify', 'false'] : [])], {
       cwd: ROOT,
       env: { ...process.env, ATLAS_PUBLIC_DIR: empty },
     });

@@ -4,7 +4,10 @@
  */
 import { clusterPalette, mixPacked, packCss, timeColor, UNDATED, BACKGROUND } from './palette.ts';
 
-/** Base colour per point: by cluster, or by date on a sequential scale (undated grey). */
+/**
+ * Base colour per point (by cluster, or by date on a sequential scale, undated grey)
+ * into `out`, and the same colour faded towards the background into `dimOut`.
+ */
 export function baseColors(
   labels: Uint16Array,
   k: number,
@@ -12,11 +15,18 @@ export function baseColors(
   day: Int32Array,
   datePrecision: Uint8Array,
   out: Uint32Array,
+  dimOut: Uint32Array,
+  dimAmount = 0.82,
 ): Uint32Array {
   const n = labels.length;
   if (mode === 'cluster') {
     const pal = clusterPalette(k).map(packCss);
-    for (let i = 0; i < n; i++) out[i] = pal[labels[i]!]!;
+    const dim = pal.map((c) => mixPacked(c, BG, dimAmount));
+    for (let i = 0; i < n; i++) {
+      const l = labels[i]!;
+      out[i] = pal[l]!;
+      dimOut[i] = dim[l]!;
+    }
     return out;
   }
   let lo = Infinity, hi = -Infinity;
@@ -28,36 +38,49 @@ export function baseColors(
   }
   const steps = 256;
   const ramp = Array.from({ length: steps }, (_, s) => packCss(timeColor(s / (steps - 1))));
+  const rampDim = ramp.map((c) => mixPacked(c, BG, dimAmount));
   const grey = packCss(UNDATED);
+  const greyDim = mixPacked(grey, BG, dimAmount);
   const span = Math.max(1, hi - lo);
   for (let i = 0; i < n; i++) {
-    out[i] = datePrecision[i] ? ramp[Math.round(((day[i]! - lo) / span) * (steps - 1))]! : grey;
+    if (datePrecision[i]) {
+      const s = Math.round(((day[i]! - lo) / span) * (steps - 1));
+      out[i] = ramp[s]!;
+      dimOut[i] = rampDim[s]!;
+    } else {
+      out[i] = grey;
+      dimOut[i] = greyDim;
+    }
   }
   return out;
 }
 
 const BG = packCss(BACKGROUND);
-const dimCache = new Map<number, number>();
 
-/** Colours with dimming baked in for papers failing `pass`. */
-export function applyDimming(base: Uint32Array, pass: Uint8Array | null, out: Uint32Array, amount = 0.82): Uint32Array {
+/**
+ * One pass per filter change: picks each point's colour (dimmed when it fails
+ * `pass`) and writes the draw order, dimmed points first so passing ones sit on
+ * top. Returns how many leading entries of `order` are dimmed.
+ */
+export function applyFilter(base: Uint32Array, dim: Uint32Array, pass: Uint8Array | null, color: Uint32Array, order: Uint32Array): number {
+  const n = base.length;
   if (!pass) {
-    out.set(base);
-    return out;
+    color.set(base);
+    for (let i = 0; i < n; i++) order[i] = i;
+    return 0;
   }
-  for (let i = 0; i < base.length; i++) {
-    const c = base[i]!;
-    if (pass[i]) out[i] = c;
-    else {
-      let d = dimCache.get(c);
-      if (d === undefined) {
-        d = mixPacked(c, BG, amount);
-        dimCache.set(c, d);
-      }
-      out[i] = d;
+  let front = 0;
+  let back = n - 1;
+  for (let i = 0; i < n; i++) {
+    if (pass[i]) {
+      color[i] = base[i]!;
+      order[back--] = i;
+    } else {
+      color[i] = dim[i]!;
+      order[front++] = i;
     }
   }
-  return out;
+  return front;
 }
 
 /** Time range of the dated papers, for the colour legend. */

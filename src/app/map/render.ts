@@ -70,21 +70,3 @@ export function drawPoints(
   }
   return drawn;
 }
-
-/**
- * Builds the draw order into `out` (length n): dimmed papers first, passing ones
- * after, and `highlight` (a cluster mask or null) last so it sits on top.
- */
-export function buildOrder(
-  n: number,
-  pass: Uint8Array | null,
-  highlight: Uint8Array | null,
-  out: Uint32Array,
-): number {
-  let w = 0;
-  if (pass) for (let i = 0; i < n; i++) if (!pass[i]) out[w++] = i;
-  const dimmed = w;
-  for (let i = 0; i < n; i++) if ((!pass || pass[i]) && !(highlight && highlight[i])) out[w++] = i;
-  if (highlight) for (let i = 0; i < n; i++) if ((!pass || pass[i]) && highlight[i]) out[w++] = i;
-  return dimmed;
-}

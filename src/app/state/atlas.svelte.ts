@@ -60,8 +60,23 @@ class AtlasState {
   /** Mask for a view: every clause but the view's own. */
   filterFor(source?: ClauseSource): Uint8Array | null {
     const a = this.artifact;
-    return a ? resolveClauses(this.clauses, a.n, source) : null;
+    if (!a) return null;
+    // Several views ask for the same mask after each change: resolve once per clause set.
+    const clauses = this.clauses;
+    if (this.#resolvedFor !== clauses) {
+      this.#resolvedFor = clauses;
+      this.#resolved.clear();
+    }
+    const key = source ?? '*';
+    let mask = this.#resolved.get(key);
+    if (mask === undefined) {
+      mask = resolveClauses(clauses, a.n, source);
+      this.#resolved.set(key, mask);
+    }
+    return mask;
   }
+  #resolvedFor: Clause[] | null = null;
+  #resolved = new Map<string, Uint8Array | null>();
 
   clusterLabel(cluster: number): string {
     const a = this.artifact;

@@ -6,6 +6,8 @@ export interface AtlasBench {
   /** Resolves after the first map paint (rejects never; an artifact error resolves with false). */
   ready: Promise<boolean>;
   lastPaintMs: number;
+  /** performance.now() at the end of the last paint. */
+  lastPaintAt: number;
   paintCount: number;
   /** ms from navigation start to the first map paint. */
   firstPaintAt: number | null;
@@ -25,11 +27,13 @@ export const bench: AtlasBench = {
   ready: new Promise((r) => (resolveReady = r)),
   searchReady: new Promise((r) => (resolveSearch = r)),
   lastPaintMs: 0,
+  lastPaintAt: 0,
   paintCount: 0,
   firstPaintAt: null,
   lastFilterMs: 0,
   markPainted(ms) {
     this.lastPaintMs = ms;
+    this.lastPaintAt = performance.now();
     this.paintCount++;
     if (this.firstPaintAt === null) {
       this.firstPaintAt = performance.now();

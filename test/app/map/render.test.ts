@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrder, discStamp, drawPoints } from '../../../src/app/map/render.ts';
+import { discStamp, drawPoints } from '../../../src/app/map/render.ts';
+import { applyFilter } from '../../../src/app/map/colors.ts';
 import { packRgba, unpackRgba, clusterPalette } from '../../../src/app/map/palette.ts';
 
 describe('pixel rendering', () => {
-  it('orders dimmed first and highlighted last', () => {
-    const out = new Uint32Array(5);
-    const dimmed = buildOrder(5, Uint8Array.from([1, 0, 1, 1, 0]), Uint8Array.from([1, 0, 0, 0, 0]), out);
+  it('dims failing points and draws them first', () => {
+    const base = Uint32Array.from([10, 11, 12, 13, 14]);
+    const dim = Uint32Array.from([20, 21, 22, 23, 24]);
+    const color = new Uint32Array(5);
+    const order = new Uint32Array(5);
+    const dimmed = applyFilter(base, dim, Uint8Array.from([1, 0, 1, 1, 0]), color, order);
     expect(dimmed).toBe(2);
-    expect(Array.from(out)).toEqual([1, 4, 2, 3, 0]);
+    expect(Array.from(order)).toEqual([1, 4, 3, 2, 0]);
+    expect(Array.from(color)).toEqual([10, 21, 12, 13, 24]);
+    expect(applyFilter(base, dim, null, color, order)).toBe(0);
+    expect(Array.from(order)).toEqual([0, 1, 2, 3, 4]);
   });
   it('draws single pixels at their screen position', () => {
     const px = new Uint32Array(4 * 3);
