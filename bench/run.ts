@@ -1,0 +1,256 @@
+/**
+ * `npm run bench [-- --corpus NAME|PATH ... --k N --seed S --quick]`
+ *
+ * For each corpus, runs our CLI (`scripts/preprocess.ts`, in a child process) and the Python peer
+ * (bench/peer/pipeline.py: scikit-learn + umap-learn) with the same parameters, one after the other,
+ * and prints per-stage wall time and peak RSS for both with the ratio ours/peer, then the targets.
+ * A missing corpus or peer is reported and skipped. The tables are saved as JSON under bench/results/.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { intOption, parseArgs } from './lib/args.ts';
+import { runMeasured, type ChildRun } from './lib/child.ts';
+import { BENCH_PARAMS, defaultCorpora, ensureCorpus, resolveCorpus, type Corpus } from './lib/corpora.ts';
+import { PEER_PYTHON, parsePeerOutput, peerArgs, peerUnavailable, type PeerOutput } from './lib/peer.ts';
+import { fmtMb, fmtMs, fmtRatio, formatTable, ratio } from './lib/table.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'out/bench');
+const CHILD_TIMEOUT_MS = 60 * 60_000;
+
+const USAGE = `Usage: npm run bench [-- options]
+
+  --corpus NAME|PATH  corpus to measure (repeatable); names: ${defaultCorpora(ROOT).map((c) => c.name).join(', ')}
+                      (default: all of them; a path runs at k 30, min-df 5)
+  --quick             only the first two default corpora (bundled, labelled-2k)
+  --k N               clusters for every corpus (default: 5 bundled, 18 labelled-2k, else 30)
+  --seed S            seed for both sides (default 42)
+  --no-peer           ours only
+  -h, --help          this text
+
+Targets: whole pipeline ≤ 0.8× the peer's wall time with peak RSS no higher at ~150k papers;
+the bundled corpus under 3 s.`;
+
+interface OurTimings {
+  timingsMs: Record<string, number>;
+  peakRssBytes: Record<string, number>;
+}
+
+interface Side {
+  ok: boolean;
+  error?: string;
+  process?: { wallMs: number; peakRssBytes: number | null };
+  stages?: Record<string, { ms: number | null; rssBytes: number | null }>;
+}
+
+interface StageRow {
+  stage: string;
+  oursMs: number | null;
+  peerMs: number | null;
+  oursRss: number | null;
+  peerRss: number | null;
+}
+
+interface CorpusResult {
+  corpus: string;
+  path: string;
+  papers: number | null;
+  params: Record<string, number>;
+  ours: Side;
+  peer: Side;
+  rows: StageRow[];
+  targets: Array<{ target: string; value: string; pass: boolean | null }>;
+  skipped?: string;
+}
+
+/** Our stage names → the peer's (knn and umap together are umap-learn's UMAP.fit). */
+const STAGE_MAP: Array<{ label: string; ours: string[]; peer: string | null }> = [
+  { label: 'ingest (read)', ours: ['ingest'], peer: 'ingest' },
+  { label: 'tfidf ↔ TfidfVectorizer', ours: ['tfidf'], peer: 'tfidf' },
+  { label: 'lsa ↔ TruncatedSVD+Normalizer', ours: ['lsa'], peer: 'lsa' },
+  { label: 'k-scan (ours only)', ours: ['k-scan'], peer: null },
+  { label: 'kmeans ↔ KMeans', ours: ['kmeans'], peer: 'kmeans' },
+  { label: 'knn+umap ↔ UMAP', ours: ['knn', 'umap'], peer: 'umap' },
+  { label: 'labels (ours only)', ours: ['labels'], peer: null },
+  { label: 'trends (ours only)', ours: ['trends'], peer: null },
+  { label: 'write (ours only)', ours: ['write'], peer: null },
+  { label: 'imports (peer only)', ours: [], peer: 'import' },
+];
+
+async function runOurs(corpus: Corpus, k: number, seed: number): Promise<{ side: Side; stages: OurTimings | null; papers: number | null }> {
+  const timingsPath = join(OUT, `${corpus.name}.timings.json`);
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const args = [
+    join(ROOT, 'scripts/preprocess.ts'),
+    '--input', corpus.path,
+    '--k', String(k),
+    '--restarts', String(BENCH_PARAMS.restarts),
+    '--min-df', String(corpus.minDf),
+    '--max-df', String(BENCH_PARAMS.maxDf),
+    '--seed', String(seed),
+    '--out', join(OUT, corpus.name),
+    '--timings-json', timingsPath,
+    '--quiet',
+  ];
+  let run: ChildRun;
+  try {
+    run = await runMeasured(tsx, args, { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS });
+  } catch (e) {
+    return { side: { ok: false, error: (e as Error).message }, stages: null, papers: null };
+  }
+  const papers = Number(/kept (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  if (run.code !== 0 || !existsSync(timingsPath)) {
+    return { side: { ok: false, error: `exit ${run.code}: ${lastLines(run.stderr)}` }, stages: null, papers: null };
+  }
+  const stages = JSON.parse(readFileSync(timingsPath, 'utf8')) as OurTimings;
+  return {
+    side: { ok: true, process: { wallMs: run.wallMs, peakRssBytes: run.peakRssBytes } },
+    stages,
+    papers: Number.isFinite(papers) ? papers : null,
+  };
+}
+
+async function runPeer(corpus: Corpus, k: number, seed: number): Promise<{ side: Side; out: PeerOutput | null }> {
+  const outPath = join(OUT, `${corpus.name}.peer.json`);
+  const args = peerArgs(ROOT, corpus.path, { k, restarts: BENCH_PARAMS.restarts, minDf: corpus.minDf, maxDf: BENCH_PARAMS.maxDf, seed }, ['--out', outPath]);
+  try {
+    const run = await runMeasured(PEER_PYTHON, args, { cwd: ROOT, timeoutMs: CHILD_TIMEOUT_MS });
+    if (run.code !== 0 || !existsSync(outPath)) return { side: { ok: false, error: `exit ${run.code}: ${lastLines(run.stderr)}` }, out: null };
+    const out = parsePeerOutput(readFileSync(outPath, 'utf8'));
+    return { side: { ok: true, process: { wallMs: run.wallMs, peakRssBytes: run.peakRssBytes } }, out };
+  } catch (e) {
+    return { side: { ok: false, error: (e as Error).message }, out: null };
+  }
+}
+
+function stageRows(ours: OurTimings | null, peer: PeerOutput | null, oursSide: Side, peerSide: Side): StageRow[] {
+  const rows: StageRow[] = [];
+  for (const m of STAGE_MAP) {
+    const present = m.ours.filter((s) => ours?.timingsMs[s] !== undefined);
+    const oursMs = present.length ? present.reduce((t, s) => t + ours!.timingsMs[s]!, 0) : null;
+    const oursRss = present.length ? Math.max(...present.map((s) => ours!.peakRssBytes[s] ?? 0)) : null;
+    const peerMs = m.peer && peer?.seconds[m.peer] !== undefined ? peer.seconds[m.peer]! * 1000 : null;
+    const peerRss = m.peer ? (peer?.peakRssBytes[m.peer] ?? null) : null;
+    if (oursMs === null && peerMs === null) continue;
+    rows.push({ stage: m.label, oursMs, peerMs, oursRss, peerRss });
+  }
+  rows.push({
+    stage: 'total (in-process)',
+    oursMs: ours?.timingsMs.total ?? null,
+    peerMs: peer ? peer.seconds.total! * 1000 : null,
+    oursRss: ours?.peakRssBytes.total ?? null,
+    peerRss: peer?.peakRssBytes.total ?? null,
+  });
+  rows.push({
+    stage: 'process (start-up incl., GNU time RSS)',
+    oursMs: oursSide.process?.wallMs ?? null,
+    peerMs: peerSide.process?.wallMs ?? null,
+    oursRss: oursSide.process?.peakRssBytes ?? null,
+    peerRss: peerSide.process?.peakRssBytes ?? null,
+  });
+  return rows;
+}
+
+function targetsFor(corpus: Corpus, papers: number | null, rows: StageRow[]): CorpusResult['targets'] {
+  const proc = rows.at(-1)!;
+  const total = rows.at(-2)!;
+  const targets: CorpusResult['targets'] = [];
+  if (corpus.name === 'bundled') {
+    targets.push({
+      target: 'bundled corpus < 3 s (our process wall, Node start-up included)',
+      value: `${fmtMs(proc.oursMs)} (in-process ${fmtMs(total.oursMs)})`,
+      pass: proc.oursMs === null ? null : proc.oursMs < 3000,
+    });
+  }
+  if ((papers ?? 0) >= 100_000) {
+    const scale = corpus.name === 'scale-150k' ? '' : ' (informational: the target is set at ~150k)';
+    const wall = ratio(proc.oursMs, proc.peerMs);
+    const rss = ratio(proc.oursRss, proc.peerRss);
+    targets.push({
+      target: `whole pipeline ≤ 0.8× peer wall (process)${scale}`,
+      value: `${fmtRatio(proc.oursMs, proc.peerMs)} (in-process ${fmtRatio(total.oursMs, total.peerMs)})`,
+      pass: wall === null ? null : wall <= 0.8,
+    });
+    targets.push({ target: `peak RSS ≤ peer (process)${scale}`, value: fmtRatio(proc.oursRss, proc.peerRss), pass: rss === null ? null : rss <= 1 });
+  }
+  return targets;
+}
+
+function printCorpus(r: CorpusResult): void {
+  console.log(`\n== ${r.corpus} (${relative(ROOT, r.path)}; ${r.papers ?? '?'} papers; k ${r.params.k}, min-df ${r.params.minDf}, max-df ${r.params.maxDf}, restarts ${r.params.restarts}, seed ${r.params.seed})`);
+  if (r.skipped) {
+    console.log(`   skipped: ${r.skipped}`);
+    return;
+  }
+  if (!r.ours.ok) console.log(`   ours failed: ${r.ours.error}`);
+  if (!r.peer.ok) console.log(`   peer unavailable: ${r.peer.error}`);
+  console.log(
+    formatTable(
+      ['stage', 'ours wall', 'peer wall', 'ours/peer', 'ours peak RSS', 'peer peak RSS', 'ours/peer'],
+      r.rows.map((x) => [x.stage, fmtMs(x.oursMs), fmtMs(x.peerMs), fmtRatio(x.oursMs, x.peerMs), fmtMb(x.oursRss), fmtMb(x.peerRss), fmtRatio(x.oursRss, x.peerRss)]),
+    ),
+  );
+  for (const t of r.targets) console.log(`   target: ${t.target}: ${t.value} → ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL'}`);
+}
+
+function lastLines(text: string, n = 3): string {
+  return text.trim().split('\n').slice(-n).join(' | ') || '(no output)';
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv, { values: ['corpus', 'k', 'seed'], flags: ['quick', 'no-peer', 'help', 'h'] });
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}`);
+    return 2;
+  }
+  if (args.flags.has('help') || args.flags.has('h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const kOverride = intOption(args, 'k');
+  const seed = intOption(args, 'seed') ?? BENCH_PARAMS.seed;
+  const named = args.values.get('corpus');
+  const corpora = named ? named.map((c) => resolveCorpus(ROOT, c)) : defaultCorpora(ROOT).slice(0, args.flags.has('quick') ? 2 : undefined);
+  mkdirSync(OUT, { recursive: true });
+
+  const peerProblem = args.flags.has('no-peer') ? 'skipped (--no-peer)' : peerUnavailable(ROOT);
+  if (peerProblem) console.log(`peer unavailable: ${peerProblem}; measuring ours only`);
+  console.log(`bench: ${corpora.map((c) => c.name).join(', ')}; ours = node ${process.version} + tsx (child process), peer = ${PEER_PYTHON} (child process); run one after the other`);
+
+  const results: CorpusResult[] = [];
+  for (const corpus of corpora) {
+    const k = kOverride ?? corpus.k;
+    const params = { k, minDf: corpus.minDf, maxDf: BENCH_PARAMS.maxDf, restarts: BENCH_PARAMS.restarts, seed };
+    const base = { corpus: corpus.name, path: corpus.path, params, rows: [], targets: [] };
+    const missing = await ensureCorpus(corpus);
+    if (missing) {
+      const r: CorpusResult = { ...base, papers: null, ours: { ok: false }, peer: { ok: false }, skipped: missing };
+      results.push(r);
+      printCorpus(r);
+      continue;
+    }
+    console.error(`bench: ${corpus.name}: ours…`);
+    const ours = await runOurs(corpus, k, seed);
+    let peer: { side: Side; out: PeerOutput | null } = { side: { ok: false, error: peerProblem ?? '' }, out: null };
+    if (!peerProblem) {
+      console.error(`bench: ${corpus.name}: peer…`);
+      peer = await runPeer(corpus, k, seed);
+    }
+    const rows = stageRows(ours.stages, peer.out, ours.side, peer.side);
+    const papers = ours.papers ?? peer.out?.n ?? null;
+    const r: CorpusResult = { ...base, papers, ours: ours.side, peer: { ...peer.side, ...(peer.out ? { version: peer.out.peer, n: peer.out.n } : {}) }, rows, targets: targetsFor(corpus, papers, rows) };
+    results.push(r);
+    printCorpus(r);
+  }
+
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, peer: peerProblem ?? 'available', results }, null, 2));
+  console.log(`\nsaved ${relative(ROOT, file)}`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
