@@ -1,6 +1,6 @@
 /** Character ranges of a title/abstract to highlight for a query (same matching rules as query.ts). */
 import { foldWord, normalizeWord } from './normalize.ts';
-import { MIN_PREFIX_LENGTH, phraseContent, type ParsedQuery } from './query.ts';
+import { MIN_PARTIAL_PREFIX_LENGTH, MIN_PREFIX_LENGTH, phraseContent, type ParsedQuery } from './query.ts';
 import { isStopword } from './stopwords.ts';
 import { tokenSpans } from './tokenize.ts';
 
@@ -15,7 +15,7 @@ export function highlightRanges(text: string, q: ParsedQuery): Array<[start: num
   const spans = tokenSpans(text);
   const terms = new Set(q.terms);
   const prefixes = [...q.prefixes];
-  if (q.partial !== null && q.partial.length >= MIN_PREFIX_LENGTH) prefixes.push(q.partial);
+  if (q.partial !== null && q.partial.length >= MIN_PARTIAL_PREFIX_LENGTH) prefixes.push(q.partial);
   const keyPrefixes = prefixes.map((p) => normalizeWord(p)).filter((k) => k.length >= MIN_PREFIX_LENGTH);
   const ranges: Array<[number, number]> = [];
 

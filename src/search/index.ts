@@ -7,7 +7,7 @@ export { searchTokens, tokenSpans, type TokenSpan } from './tokenize.ts';
 export { buildSearchIndex, DEFAULT_MIN_PAIR_DF, type BuildSearchIndexOptions } from './build.ts';
 export { SearchIndex } from './searchIndex.ts';
 export { SEARCH_INDEX_MAGIC, SEARCH_INDEX_VERSION } from './format.ts';
-export { parseQuery, matchQuery, isEmptyQuery, phraseContent, MIN_PREFIX_LENGTH, type ParsedQuery } from './query.ts';
+export { parseQuery, matchQuery, isEmptyQuery, phraseContent, MIN_PREFIX_LENGTH, MIN_PARTIAL_PREFIX_LENGTH, type ParsedQuery } from './query.ts';
 export { highlightRanges } from './highlight.ts';
 export { STOPWORDS, isStopword } from './stopwords.ts';
 export { intersectSorted, intersectAll, unionAll } from './intersect.ts';

@@ -18,7 +18,10 @@
  *  - a trailing "*" forces a prefix match ("learn*" = learn, learning, learned, learner...);
  *  - while typing, the last word (when the query does not end with a space) matches
  *    exactly if it is a key of the index, else as a prefix ("agen" → agent, agentic...);
- *  - prefixes shorter than MIN_PREFIX_LENGTH characters match exactly instead;
+ *  - a forced prefix needs MIN_PREFIX_LENGTH (2) characters, the implicit prefix of the
+ *    unfinished word MIN_PARTIAL_PREFIX_LENGTH (3): two-letter prefixes expand to
+ *    thousands of keys (up to ~200 ms cold on 136k papers), too slow for every keystroke;
+ *    shorter ones match exactly instead;
  *  - LaTeX commands and punctuation are ignored; a query with no words is no filter (null).
  */
 import { foldWord, normalizeWord } from './normalize.ts';
@@ -28,6 +31,7 @@ import { isStopword } from './stopwords.ts';
 import { tokenSpans } from './tokenize.ts';
 
 export const MIN_PREFIX_LENGTH = 2;
+export const MIN_PARTIAL_PREFIX_LENGTH = 3;
 
 export interface ParsedQuery {
   /** Keys of single words, deduplicated, in query order. */
@@ -83,7 +87,7 @@ export function matchQuery(index: SearchIndex, q: ParsedQuery): Uint32Array | nu
   for (const term of q.terms) {
     const id = index.keyId(term);
     if (id >= 0) lists.push(index.postings(id));
-    else if (term === partialKey && q.partial !== null && q.partial.length >= MIN_PREFIX_LENGTH) lists.push(prefixPostings(index, q.partial));
+    else if (term === partialKey && q.partial !== null && q.partial.length >= MIN_PARTIAL_PREFIX_LENGTH) lists.push(prefixPostings(index, q.partial));
     else return none;
     if (lists[lists.length - 1].length === 0) return none;
   }

@@ -77,5 +77,7 @@ describe('matchQuery', () => {
     expect(match('agen ')).toEqual([]);
     expect(match('robust')).toEqual([4]);
     expect(match('a')).toEqual([2, 5]);
+    expect(match('ag')).toEqual([]); // two letters: exact only while typing...
+    expect(match('ag*')).toEqual([0, 1, 5]); // ...prefix when forced
   });
 });

@@ -85,7 +85,7 @@ describe('matchQuery agrees with a brute-force scan', () => {
       const has = (k: string) => keys.includes(k);
       const prefixOk = (p: string) => keys.some((k) => k.startsWith(p));
       const pairs = new Set(contentPairs(keys));
-      const termsOk = parsed.terms.every((t) => has(t) || (parsed.partial !== null && t === parsed.partial && parsed.partial.length >= 2 && !index.vocabulary.includes(t) && prefixOk(t)));
+      const termsOk = parsed.terms.every((t) => has(t) || (parsed.partial !== null && t === parsed.partial && parsed.partial.length >= 3 && !index.vocabulary.includes(t) && prefixOk(t)));
       const phrasesOk = parsed.phrases.every((ph) => {
         const content = ph.filter((k) => !isStopword(k));
         if (content.length <= 1) return (content.length === 1 ? content : ph).every(has);
