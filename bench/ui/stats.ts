@@ -25,6 +25,6 @@ export function table(rows: readonly Row[]): string {
   const head = ['metric', 'value', 'target', 'result'];
   const body = rows.map((r) => [r.metric, r.value, r.target, r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL']);
   const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(w[i]!)).join(' | ');
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(w[i]!)).join(' | ').trimEnd();
   return [line(head), w.map((x) => '-'.repeat(x)).join('-|-'), ...body.map(line)].join('\n');
 }
