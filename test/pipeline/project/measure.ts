@@ -14,7 +14,7 @@ const [mode = 'knn', nArg = '150000', ...rest] = process.argv.slice(2);
 const n = Number(nArg);
 const d = 100;
 const k = 15;
-const { X } = makeBlobs(n, d, 300, 0.08, 42);
+const { X } = makeBlobs(n, d, 300, 0.3, 42, 3);
 const cache = `/tmp/topic-atlas-knn-${n}.bin`;
 
 function recall(knn: KnnGraph, samples: number): number {
