@@ -1,0 +1,177 @@
+/**
+ * `npm run eval -- --input LABELLED.jsonl [--seeds 5] [--k N] [--min-df N] [--no-peer]`
+ *
+ * Cluster quality against the corpus's `label` field (NMI, ARI, V-measure of the default level) and
+ * neighbour preservation of the 2-D map (share of each paper's 10 nearest in LSA space that are among its
+ * 10 nearest on the map), over several seeds, for ours (in-process runPipeline) and for the Python peer
+ * on exactly the same papers (it scores itself with sklearn.metrics), then the peer-relative verdict.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { ingestFile } from '../src/pipeline/ingest/index.ts';
+import { runPipeline, resolveMinDf, type PipelineParams } from '../src/pipeline/run.ts';
+import { parseOptions } from '../src/pipeline/cli/options.ts';
+import { neighbourPreservation } from '../src/pipeline/project/quality.ts';
+import { intOption, parseArgs } from './lib/args.ts';
+import { runMeasured } from './lib/child.ts';
+import { ari, nmi, vMeasure } from './lib/metrics.ts';
+import { compareScores, fmtMeanSd, type Comparison } from './lib/compare.ts';
+import { PEER_PYTHON, parsePeerOutput, peerArgs, peerUnavailable } from './lib/peer.ts';
+import { formatTable } from './lib/table.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const FIRST_SEED = 42;
+const PRESERVATION_K = 10;
+
+const USAGE = `Usage: npm run eval -- --input LABELLED.jsonl [options]
+
+  --input FILE    corpus whose papers carry a label field (required)
+  --seeds N       seeds ${FIRST_SEED}, ${FIRST_SEED + 1}, … (default 5)
+  --k N           clusters (default: the number of distinct labels)
+  --min-df N      as the CLI (default: 2 below 10,000 papers, else 5); the peer gets the same
+  --no-peer       ours only
+  -h, --help      this text`;
+
+interface SeedScores {
+  seed: number;
+  nmi: number;
+  ari: number;
+  vMeasure: number;
+  preservation: number | null;
+  ms?: number;
+}
+
+const METRICS = ['nmi', 'ari', 'vMeasure', 'preservation'] as const;
+const METRIC_NAMES: Record<(typeof METRICS)[number], string> = {
+  nmi: 'NMI',
+  ari: 'ARI',
+  vMeasure: 'V-measure',
+  preservation: `neighbour preservation@${PRESERVATION_K}`,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['input', 'seeds', 'k', 'min-df'], flags: ['no-peer', 'help', 'h'] });
+  if (args.flags.has('help') || args.flags.has('h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const input = args.values.get('input')?.at(-1);
+  if (!input) {
+    console.error(`eval: --input is required\n\n${USAGE}`);
+    return 2;
+  }
+  const seedCount = intOption(args, 'seeds') ?? 5;
+  const seeds = Array.from({ length: seedCount }, (_, i) => FIRST_SEED + i);
+
+  const { papers } = await ingestFile(resolve(input));
+  const unlabelled = papers.filter((p) => p.label === undefined || p.label === '').length;
+  if (unlabelled > 0) {
+    console.error(`eval: ${unlabelled} of ${papers.length} papers in ${input} have no label field; eval needs a label on every paper`);
+    return 2;
+  }
+  const truth = papers.map((p) => p.label!);
+  const classes = new Set(truth).size;
+  const k = intOption(args, 'k') ?? classes;
+  const minDfArg = args.values.get('min-df')?.at(-1);
+
+  // The CLI's defaults, named in one place (options.ts); only k (and min-df if given) differ.
+  const cli = parseOptions(['--input', input, '--k', String(k), ...(minDfArg ? ['--min-df', minDfArg] : [])]);
+  if (cli === 'help') return 2;
+  const params: PipelineParams = { ...cli, minDf: resolveMinDf(cli.minDf, papers.length) };
+  console.log(
+    `eval: ${relative(process.cwd(), resolve(input))}: ${papers.length} papers, ${classes} labels; k ${k}, min-df ${params.minDf}, ` +
+      `max-df ${params.maxDf}, restarts ${params.restarts}, lsa ${params.lsaDims}, UMAP ${params.neighbors} neighbours (cosine), min-dist ${params.minDist}; ` +
+      `seeds ${seeds.join(', ')}`,
+  );
+
+  const ours: SeedScores[] = [];
+  for (const seed of seeds) {
+    const t0 = performance.now();
+    const r = await runPipeline(papers, { ...params, seed });
+    const labels = r.levels.find((lv) => lv.name === 'default')!.labels;
+    const v = vMeasure(truth, labels);
+    ours.push({
+      seed,
+      nmi: nmi(truth, labels),
+      ari: ari(truth, labels),
+      vMeasure: v.vMeasure,
+      preservation: neighbourPreservation(r.svd.normalized, r.n, r.svd.dims, r.coords, PRESERVATION_K),
+      ms: performance.now() - t0,
+    });
+    console.error(`eval: ours seed ${seed}: NMI ${ours.at(-1)!.nmi.toFixed(3)} (${Math.round(ours.at(-1)!.ms!)} ms)`);
+  }
+
+  let peer: SeedScores[] = [];
+  let peerName = '';
+  const problem = args.flags.has('no-peer') ? 'skipped (--no-peer)' : peerUnavailable(ROOT);
+  if (problem) {
+    console.log(`peer unavailable: ${problem}`);
+  } else {
+    // The peer reads exactly the papers we ingested (same rows after dedup), not the raw file.
+    const dir = mkdtempSync(join(tmpdir(), 'eval-peer-'));
+    try {
+      const corpus = join(dir, 'papers.jsonl');
+      writeFileSync(corpus, papers.map((p) => JSON.stringify({ id: p.id, title: p.title, abstract: p.abstract, label: p.label })).join('\n') + '\n');
+      const outPath = join(dir, 'peer.json');
+      console.error(`eval: peer (${seeds.length} seeds)…`);
+      const run = await runMeasured(
+        PEER_PYTHON,
+        peerArgs(ROOT, corpus, { k, restarts: params.restarts, minDf: params.minDf!, maxDf: params.maxDf, seed: seeds[0]! }, ['--eval-seeds', seeds.join(','), '--out', outPath]),
+        { cwd: ROOT },
+      );
+      if (run.code !== 0) {
+        console.log(`peer unavailable: exit ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      } else {
+        const out = parsePeerOutput((await import('node:fs')).readFileSync(outPath, 'utf8'));
+        peer = out.eval ?? [];
+        peerName = out.peer;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  const comparisons = new Map<string, Comparison>();
+  const rows = METRICS.map((m) => {
+    const o = ours.map((s) => s[m]).filter((x): x is number => x !== null);
+    const p = peer.map((s) => s[m]).filter((x): x is number => x !== null);
+    const c = compareScores(o, p);
+    comparisons.set(m, c);
+    return [METRIC_NAMES[m], fmtMeanSd(c.ours), p.length ? fmtMeanSd(c.peer) : '—', p.length ? `${c.diff >= 0 ? '+' : ''}${c.diff.toFixed(3)}` : '—', p.length ? c.verdict : '—'];
+  });
+  console.log(`\nours: topic-atlas runPipeline (default level); peer: ${peerName || 'unavailable'}; mean ± sd over ${seeds.length} seeds`);
+  console.log(formatTable(['metric', 'ours', 'peer', 'ours − peer', 'verdict'], rows));
+  console.log('\nper seed (ours | peer):');
+  console.log(
+    formatTable(
+      ['seed', 'NMI', 'ARI', 'V', 'preserv.', 'NMI', 'ARI', 'V', 'preserv.'],
+      seeds.map((seed, i) => {
+        const f = (s: SeedScores | undefined) => (s ? [s.nmi, s.ari, s.vMeasure, s.preservation ?? NaN].map((x) => x.toFixed(3)) : ['—', '—', '—', '—']);
+        return [String(seed), ...f(ours[i]), ...f(peer.find((s) => s.seed === seed))];
+      }),
+    ),
+  );
+  if (peer.length) {
+    const worse = [...comparisons].filter(([, c]) => c.verdict === 'worse').map(([m]) => METRIC_NAMES[m as (typeof METRICS)[number]]);
+    const better = [...comparisons].filter(([, c]) => c.verdict === 'better').map(([m]) => METRIC_NAMES[m as (typeof METRICS)[number]]);
+    console.log(
+      `\nverdict: ${worse.length ? `below the peer on ${worse.join(', ')}` : 'on par with or above the peer on every metric'}` +
+        `${better.length ? `; above it on ${better.join(', ')}` : ''} (difference beyond the seeds' combined sd)`,
+    );
+  }
+
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `eval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ input, n: papers.length, classes, params, seeds, ours, peer, peerName, comparisons: Object.fromEntries(comparisons) }, null, 2));
+  console.log(`saved ${relative(ROOT, file)}`);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  console.error(`eval: ${(e as Error).message}`);
+  process.exitCode = 1;
+}
