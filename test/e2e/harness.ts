@@ -40,9 +40,8 @@ export function syntheticArtifact(dir: string, n: number): Promise<string> {
 
 /** The real pipeline on the bundled corpus (once `npm run preprocess` exists). */
 export async function realCorpus(dir: string): Promise<string> {
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    await run('npm', ['run', 'preprocess', '--', '--input', 'data/papers.jsonl', '--out', dir], { cwd: ROOT });
-  }
+  await rm(dir, { recursive: true, force: true });
+  await run('npm', ['run', 'preprocess', '--', '--input', 'data/papers.jsonl', '--out', dir], { cwd: ROOT });
   return dir;
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildApp, launch, makeFixture, ROOT, serve, syntheticArtifact, TMP, type StaticServer } from './harness.ts';
+import { buildApp, launch, makeFixture, realCorpus, ROOT, serve, syntheticArtifact, TMP, type StaticServer } from './harness.ts';
 
 const SHOTS = join(ROOT, 'tmp/screens');
 let browser: Browser;
@@ -11,12 +11,14 @@ let server: StaticServer;
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  const [dist, small, big] = await Promise.all([
+  const [dist, small, big, real] = await Promise.all([
     buildApp(),
     makeFixture(join(TMP, 'fixture-5k'), 5000),
     syntheticArtifact(join(TMP, 'synthetic-150k'), 150_000),
+    realCorpus(join(TMP, 'real-74')),
   ]);
   server = await serve(dist);
+  server.mounts.set('real', real);
   server.mounts.set('s5k', small);
   server.mounts.set('s150k', big);
   browser = await launch();
@@ -26,7 +28,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe.each([['s5k'], ['s150k']])('screenshots %s', (name) => {
+describe.each([['real'], ['s5k'], ['s150k']])('screenshots %s', (name) => {
   it('renders the dashboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const t0 = Date.now();
@@ -36,7 +38,7 @@ describe.each([['s5k'], ['s150k']])('screenshots %s', (name) => {
     console.log(`${name}: first paint ${firstPaint?.toFixed(0)} ms after navigation start (wall ${Date.now() - t0} ms)`);
     await page.evaluate(() => window.__atlas.searchReady);
     await page.screenshot({ path: join(SHOTS, `${name}-overview.png`) });
-    await page.fill('#kw', 'agent');
+    await page.fill('#kw', name === 'real' ? 'model' : 'agent');
     await page.waitForTimeout(300);
     await page.locator('.clusters li').nth(1).locator('.row').click();
     await page.waitForTimeout(200);
@@ -46,6 +48,12 @@ describe.each([['s5k'], ['s150k']])('screenshots %s', (name) => {
     await page.locator('.clusters li').nth(1).locator('.row').click();
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, `${name}-zoomed.png`) });
+    await page.goto(`${server.url}?artifact=./a/${name}/#col=time&lv=fine`);
+    await page.waitForFunction(() => document.body.dataset.mapPainted === '1');
+    await page.mouse.move(700, 400);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, `${name}-time-fine-zoom.png`) });
     expect(firstPaint).not.toBeNull();
     await page.close();
   });
