@@ -37,9 +37,10 @@ function recall(knn: KnnGraph, samples: number): number {
 if (mode === 'knn') {
   const hnsw = rest.length ? { m: +rest[0], efConstruction: +rest[1], ef: +rest[2] } : DEFAULT_HNSW;
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const knn = knnGraph(X, n, d, k, { seed: 1, hnsw });
   const secs = (performance.now() - t) / 1000;
-  console.log(`knnGraph n=${n} ${JSON.stringify(hnsw)}: ${secs.toFixed(1)} s`);
+  console.log(`knnGraph n=${n} ${JSON.stringify(hnsw)}: ${secs.toFixed(1)} s wall, ${(process.cpuUsage(cpu).user / 1e6).toFixed(1)} s CPU`);
   console.log(`recall@${k} on 300 rows: ${recall(knn, 300).toFixed(4)}`);
   writeFileSync(cache, Buffer.concat([Buffer.from(knn.indices.buffer), Buffer.from(knn.distances.buffer)]));
 } else if (mode === 'exact') {
@@ -56,9 +57,10 @@ if (mode === 'knn') {
   };
   const init = (rest[0] as 'pca' | 'random' | undefined) ?? 'pca';
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const coords = umapProject(X, n, d, knn, { seed: 1, init });
   const secs = (performance.now() - t) / 1000;
-  console.log(`umapProject n=${n} init=${init}: ${secs.toFixed(1)} s`);
+  console.log(`umapProject n=${n} init=${init}: ${secs.toFixed(1)} s wall, ${(process.cpuUsage(cpu).user / 1e6).toFixed(1)} s CPU`);
   const t2 = performance.now();
   console.log(`neighbourPreservation@10: ${neighbourPreservation(X, n, d, coords).toFixed(4)} (${((performance.now() - t2) / 1000).toFixed(1)} s)`);
 }
