@@ -11,6 +11,7 @@ import { kmeansPlusPlus } from './seeding.ts';
 import { lloyd, type LloydResult } from './lloyd.ts';
 import { runMlKmeans } from './mlKmeans.ts';
 import { createRng, deriveSeed } from './random.ts';
+import { rowNormsSq } from './distance.ts';
 import { checkK, checkMatrix } from './validate.ts';
 import type { KMeansOptions, KMeansResult } from './types.ts';
 
@@ -21,13 +22,26 @@ export const ML_KMEANS_MAX_WORK = 60_000;
 
 export type KMeansEngine = 'auto' | 'fast' | 'ml-kmeans';
 
-export function kmeans(
+export interface KMeansPlan {
+  k: number;
+  restarts: number;
+  useMl: boolean;
+  maxIterations: number;
+  shiftTolerance: number;
+  /** Seed of each restart: results depend only on these, never on where a run executes. */
+  runSeeds: number[];
+  initialCentroids?: Float32Array;
+}
+
+/** Validates the call and fixes every parameter of the runs. */
+export function planKMeans(
   X: Float32Array,
   n: number,
   d: number,
   k: number,
   options: KMeansOptions & { engine?: KMeansEngine },
-): KMeansResult {
+  variance?: number,
+): KMeansPlan {
   checkMatrix(X, n, d, 'kmeans');
   checkK(k, n, 'kmeans');
   const { seed } = options;
@@ -44,18 +58,44 @@ export function kmeans(
     throw new RangeError(`kmeans: initialCentroids has ${options.initialCentroids.length} values, expected k × d = ${k * d}`);
   }
   const engine = options.engine ?? 'auto';
-  const useMl = engine === 'ml-kmeans' || (engine === 'auto' && n * k <= ML_KMEANS_MAX_WORK);
-  const shiftTolerance = tolerance * meanFeatureVariance(X, n, d);
+  return {
+    k,
+    restarts,
+    useMl: engine === 'ml-kmeans' || (engine === 'auto' && n * k <= ML_KMEANS_MAX_WORK),
+    maxIterations,
+    shiftTolerance: tolerance * (variance ?? meanFeatureVariance(X, n, d)),
+    runSeeds: Array.from({ length: restarts }, (_, r) => deriveSeed(seed, r)),
+    initialCentroids: options.initialCentroids,
+  };
+}
 
-  let best: LloydResult | null = null;
-  for (let r = 0; r < restarts; r++) {
-    const runSeed = deriveSeed(seed, r);
-    const run = useMl
-      ? runMlKmeans(X, n, d, k, { seed: runSeed, maxIterations, shiftTolerance, initialCentroids: options.initialCentroids })
-      : runFast(X, n, d, k, runSeed, { maxIterations, shiftTolerance }, options.initialCentroids);
-    if (best === null || run.inertia < best.inertia) best = run;
-  }
-  return relabelBySize(best!, n, d, k);
+/** Restart `r` of a plan. Pure: the same plan and r give the same bytes anywhere. */
+export function runRestart(X: Float32Array, n: number, d: number, plan: KMeansPlan, r: number, normsSq?: Float64Array): LloydResult {
+  const { k, maxIterations, shiftTolerance, initialCentroids } = plan;
+  const seed = plan.runSeeds[r];
+  return plan.useMl
+    ? runMlKmeans(X, n, d, k, { seed, maxIterations, shiftTolerance, initialCentroids })
+    : runFast(X, n, d, k, seed, { maxIterations, shiftTolerance }, initialCentroids, normsSq);
+}
+
+/** Lowest inertia wins; ties go to the lowest restart index. */
+export function pickBest(runs: LloydResult[]): LloydResult {
+  let best = runs[0];
+  for (const run of runs) if (run.inertia < best.inertia) best = run;
+  return best;
+}
+
+export function kmeans(
+  X: Float32Array,
+  n: number,
+  d: number,
+  k: number,
+  options: KMeansOptions & { engine?: KMeansEngine },
+): KMeansResult {
+  const plan = planKMeans(X, n, d, k, options);
+  const normsSq = plan.useMl ? undefined : rowNormsSq(X, n, d);
+  const runs = plan.runSeeds.map((_, r) => runRestart(X, n, d, plan, r, normsSq));
+  return relabelBySize(pickBest(runs), n, d, k);
 }
 
 /** One k-means++ + Lloyd run of the typed-array engine. Pure: same inputs, same bytes. */
@@ -67,10 +107,11 @@ export function runFast(
   seed: number,
   options: { maxIterations: number; shiftTolerance: number },
   initialCentroids?: Float32Array,
+  normsSq: Float64Array = rowNormsSq(X, n, d),
 ): LloydResult {
-  if (initialCentroids) return lloyd(X, n, d, k, Float64Array.from(initialCentroids), options);
-  const seeding = kmeansPlusPlus(X, n, d, k, createRng(seed));
-  return lloyd(X, n, d, k, seeding.centroids, options, { labels: seeding.closest, distanceSq: seeding.closestSq });
+  if (initialCentroids) return lloyd(X, n, d, k, Float64Array.from(initialCentroids), options, undefined, normsSq);
+  const seeding = kmeansPlusPlus(X, n, d, k, createRng(seed), normsSq);
+  return lloyd(X, n, d, k, seeding.centroids, options, { labels: seeding.closest, distanceSq: seeding.closestSq }, normsSq);
 }
 
 /** scikit-learn scales `tol` by the mean per-feature variance, so it is unit-free. */
