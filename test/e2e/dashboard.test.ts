@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 880 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 880 }, acceptDownloads: true });
   await page.goto(server.url + path);
   return page;
 }
@@ -166,6 +166,25 @@ describe('dashboard', () => {
     const passing = await page.evaluate(() => window.__atlas.state.filterFor()!.reduce((s, v) => s + v, 0));
     expect(passing).toBeGreaterThan(0);
     expect(passing).toBeLessThan(3000);
+    await page.close();
+  });
+
+  it('exports the selection as CSV and JSON, and the map as PNG', async () => {
+    const page = await open('?artifact=./a/ok/');
+    await ready(page);
+    await page.fill('#kw', 'agent');
+    await page.waitForSelector('[data-testid=keyword-count]');
+    const passing = await page.evaluate(() => window.__atlas.state.filterFor()!.reduce((s, v) => s + v, 0));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("CSV")')]);
+    const text = await readFile((await csv.path())!, 'utf8');
+    const lines = text.split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('id,title,date,cluster,label');
+    expect(lines.length - 1).toBe(passing);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("JSON")')]);
+    expect(JSON.parse(await readFile((await json.path())!, 'utf8')).length).toBe(passing);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("PNG")')]);
+    const bytes = await readFile((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
     await page.close();
   });
 
