@@ -42,13 +42,11 @@ function runPipeline(input: string, out: string): string | null {
   log(`building ${out} with the real pipeline from ${input} (can take minutes; cached afterwards)`);
   const r = spawnSync('npx', ['tsx', 'scripts/preprocess.ts', '--input', input, '--out', out], {
     cwd: repo,
-    stdio: ['ignore', 'inherit', 'pipe'],
-    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 40 * 60_000,
   });
   if (r.status === 0 && hasManifest(out)) return null;
-  const tail = (r.stderr ?? '').trim().split('\n').slice(-3).join(' / ');
-  return `npm run preprocess failed (exit ${r.status ?? r.signal}): ${tail || 'no output'}`;
+  return `npm run preprocess exited with ${r.status ?? r.signal} (its stderr is above)`;
 }
 
 /** The 150k artifact: --artifact DIR as given, else out/bench-150k (built by the pipeline), else synthetic. */

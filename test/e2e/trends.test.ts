@@ -1,0 +1,104 @@
+/** The trends panel in real Chromium: brush → time clause, crossfilter, keyword trend, toggles. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { launch, makeFixture, ROOT, serve, TMP, type StaticServer } from './harness.ts';
+
+const run = promisify(execFile);
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+interface AtlasWindow {
+  __atlas: {
+    state: {
+      timeRange: [number, number] | null;
+      query: string;
+      colorBy: string;
+      clauses: { source: string; mask: Uint8Array }[];
+      artifact: { bin: Int16Array; n: number };
+    };
+  };
+}
+
+beforeAll(async () => {
+  // Own build dir: the other e2e files build into tmp/e2e/dist from other workers.
+  const dist = join(TMP, 'trends-dist');
+  const empty = join(TMP, 'trends-empty-public');
+  await mkdir(empty, { recursive: true });
+  const [, fixture] = await Promise.all([
+    run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      env: { ...process.env, ATLAS_PUBLIC_DIR: empty },
+    }),
+    makeFixture(join(TMP, 'fixture-trends'), 3000),
+  ]);
+  server = await serve(dist);
+  server.mounts.set('t', fixture);
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${server.url}?artifact=./a/t/`);
+  await page.waitForFunction(() => document.body.dataset.mapPainted === '1', null, { timeout: 60_000 });
+  await page.waitForSelector('#trends .trend-brush .overlay');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const seriesPaths = (p: Page) => p.$$eval('#trends .trend-chart path', (els) => els.map((e) => e.getAttribute('d')));
+
+describe('trends panel', () => {
+  it('brushing publishes a time clause whose mask is exactly the brushed bins, without redrawing its own series', async () => {
+    const before = await seriesPaths(page);
+    expect(before.length).toBeGreaterThan(0);
+    const box = (await page.locator('#trends .trend-brush .overlay').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const check = await page.evaluate(() => {
+      const s = (window as unknown as AtlasWindow).__atlas.state;
+      const c = s.clauses.find((x) => x.source === 'time');
+      if (!c || !s.timeRange) return null;
+      let wrong = 0;
+      let pass = 0;
+      for (let i = 0; i < s.artifact.n; i++) {
+        const b = s.artifact.bin[i]!;
+        const want = b >= s.timeRange[0] && b <= s.timeRange[1] ? 1 : 0;
+        if (c.mask[i] !== want) wrong++;
+        pass += c.mask[i]!;
+      }
+      return { range: s.timeRange, wrong, pass };
+    });
+    expect(check).not.toBeNull();
+    expect(check!.wrong).toBe(0);
+    expect(check!.pass).toBeGreaterThan(0);
+    expect(check!.range[0]).toBeLessThan(check!.range[1]);
+    expect(await seriesPaths(page)).toEqual(before);
+    await expect.poll(() => page.locator('[data-testid=time-range]').count()).toBe(1);
+  });
+
+  it('a keyword filter changes the series and shows the keyword trend', async () => {
+    const before = await seriesPaths(page);
+    await page.evaluate(() => ((window as unknown as AtlasWindow).__atlas.state.query = 'agent'));
+    await page.waitForSelector('#trends .keyword-trend');
+    expect(await seriesPaths(page)).not.toEqual(before);
+    await page.evaluate(() => ((window as unknown as AtlasWindow).__atlas.state.query = ''));
+    await page.waitForSelector('#trends .keyword-trend', { state: 'detached' });
+  });
+
+  it('clearing the range chip removes the time clause; the toggle sets colorBy', async () => {
+    await page.click('[data-testid=time-range] button');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.clauses.some((c) => c.source === 'time')))
+      .toBe(false);
+    expect(await page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.timeRange)).toBeNull();
+    await page.click('#trends .color-by-time input');
+    expect(await page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.colorBy)).toBe('time');
+  });
+});
