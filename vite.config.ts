@@ -11,7 +11,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'src/app'),
   base: './',
   publicDir: outDir,
-  plugins: [svelte()],
+  plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

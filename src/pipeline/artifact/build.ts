@@ -2,7 +2,6 @@
 import type { Paper, IngestReport } from '../ingest/types.ts';
 import type { PipelineResult } from '../run.ts';
 import type { ArtifactParts } from './write.ts';
-import { buildSearchIndex } from '../../search/index.ts';
 import { encodeModel } from './model.ts';
 
 export const GENERATOR = 'topic-atlas preprocess 0.1.0';
@@ -12,6 +11,7 @@ export function toArtifactParts(
   result: PipelineResult,
   input: { file: string; sha256: string; format: string; report: IngestReport },
   timingsMs: Record<string, number>,
+  search: Uint8Array,
 ): ArtifactParts {
   const { n, coords } = result;
   const x = new Float32Array(n);
@@ -71,7 +71,7 @@ export function toArtifactParts(
     columns,
     titles: papers.map((p) => p.title),
     ids: papers.map((p) => p.id),
-    search: buildSearchIndex(papers.map((p) => `${p.title}\n${p.abstract}`)),
+    search,
     docs: papers.map((p) => ({
       id: p.id,
       title: p.title,

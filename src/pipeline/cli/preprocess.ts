@@ -12,6 +12,7 @@ import { ArtifactError } from '../../schema/artifact.ts';
 import { runPipeline } from '../run.ts';
 import { toArtifactParts } from '../artifact/build.ts';
 import { writeArtifact } from '../artifact/write.ts';
+import { startSearchIndex } from '../artifact/searchIndexJob.ts';
 import { HELP, parseOptions, type PipelineOptions } from './options.ts';
 import { createProgress, formatMs, type Progress } from './progress.ts';
 
@@ -64,13 +65,16 @@ export async function preprocess(options: PipelineOptions): Promise<void> {
     const { updateArtifact } = await import('../artifact/update.ts');
     await updateArtifact(options.update, ingested, options, progress);
   } else {
+    const searchJob = startSearchIndex(ingested.papers.map((p) => `${p.title}\n${p.abstract}`));
     const result = await runPipeline(ingested.papers, options, progress);
+    const search = await progress.stage('search', () => searchJob);
     const parts = toArtifactParts(
       ingested.papers,
       result,
       { file: basename(options.input), sha256: ingested.sha256, format: ingested.report.format, report: ingested.report },
       // Timings vary run to run; keeping them out of the manifest keeps the artifact byte-identical for the same input and seed.
       {},
+      search,
     );
     await progress.stage('write', () => writeArtifact(options.out, parts));
     summarize(progress, options.out, result.n, result.levels.map((l) => l.k));
