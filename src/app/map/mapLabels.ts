@@ -31,9 +31,11 @@ export function labelCandidates(inp: LabelInputs): LabelCandidate[] {
     const text = inp.labelOf(c.id);
     const boost = inp.matching && inp.matching[c.id] === 0 ? 0.5 : 1;
     out.push({ key: `c${c.id}`, text, x, y, width: measure(text, FONT.cluster), height: FONT.cluster + 4, priority: 1e9 + c.size * boost, kind: 'cluster', cluster: c.id });
-    if (k >= 3 && c.terms.length > 2) {
-      const terms = c.terms.slice(0, 4).map((t) => t.term).join(' · ');
-      out.push({ key: `t${c.id}`, text: terms, x, y: y + FONT.cluster + 3, width: measure(terms, FONT.terms), height: FONT.terms + 3, priority: 1e6 + c.size, kind: 'terms', cluster: c.id });
+    // Top terms the label does not already say.
+    const extra = k >= 3 ? c.terms.map((t) => t.term).filter((t) => !text.toLowerCase().includes(t.toLowerCase())).slice(0, 3) : [];
+    if (extra.length > 0) {
+      const terms = extra.join(' · ');
+      out.push({ key: `t${c.id}`, text: terms, x, y: y + FONT.cluster + 10, width: measure(terms, FONT.terms), height: FONT.terms + 3, priority: 1e6 + c.size, kind: 'terms', cluster: c.id });
     }
   }
   const finer = levels.findIndex((l, i) => i > level && l.k > cur.k);
