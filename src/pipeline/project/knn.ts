@@ -65,7 +65,8 @@ export function nearestPapers(knn: KnnGraph, k = 5): Int32Array {
   return out;
 }
 
-function dot(X: Float32Array, a: number, b: number, d: number): number {
+/** Dot product of rows starting at offsets a and b of X (4 accumulators for speed). */
+export function dot(X: Float32Array, a: number, b: number, d: number): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
   let t = 0;
   for (; t + 3 < d; t += 4) {

@@ -1,7 +1,7 @@
 /**
  * How faithfully the 2-D map keeps each paper's neighbourhood.
  */
-import { validateMatrix } from './knn.ts';
+import { dot, validateMatrix } from './knn.ts';
 import { seededRandom } from './random.ts';
 
 /** Default number of papers scored when n is large (each costs one O(n d) scan). */
@@ -33,10 +33,7 @@ export function neighbourPreservation(
     const x = coords[i * 2], y = coords[i * 2 + 1];
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
-      const b = j * d;
-      let dot = 0;
-      for (let t = 0; t < d; t++) dot += X[a + t] * X[b + t];
-      pushSorted(highIdx, highDst, k, j, 1 - dot);
+      pushSorted(highIdx, highDst, k, j, 1 - dot(X, a, j * d, d));
       const dx = coords[j * 2] - x, dy = coords[j * 2 + 1] - y;
       pushSorted(lowIdx, lowDst, k, j, dx * dx + dy * dy);
     }
