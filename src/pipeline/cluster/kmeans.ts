@@ -7,7 +7,8 @@
  * ml-kmeans has no bounds and copies rows into JS arrays). The two agree on the
  * same starting centres (test/pipeline/cluster/agreement.test.ts).
  */
-import { kmeansPlusPlus } from './seeding.ts';
+import { kmeansPlusPlus, seedingTrials } from './seeding.ts';
+import { createKernel, type DistanceKernel } from './kernel.ts';
 import { lloyd, type LloydResult } from './lloyd.ts';
 import { runMlKmeans } from './mlKmeans.ts';
 import { createRng, deriveSeed } from './random.ts';
@@ -70,12 +71,35 @@ export function planKMeans(
 }
 
 /** Restart `r` of a plan. Pure: the same plan and r give the same bytes anywhere. */
-export function runRestart(X: Float32Array, n: number, d: number, plan: KMeansPlan, r: number, normsSq?: Float64Array): LloydResult {
+export function runRestart(X: Float32Array, n: number, d: number, plan: KMeansPlan, r: number, fast?: FastContext): LloydResult {
   const { k, maxIterations, shiftTolerance, initialCentroids } = plan;
   const seed = plan.runSeeds[r];
-  return plan.useMl
-    ? runMlKmeans(X, n, d, k, { seed, maxIterations, shiftTolerance, initialCentroids })
-    : runFast(X, n, d, k, seed, { maxIterations, shiftTolerance }, initialCentroids, normsSq);
+  if (plan.useMl) return runMlKmeans(X, n, d, k, { seed, maxIterations, shiftTolerance, initialCentroids });
+  const context = fast ?? fastContext(X, n, d, k);
+  return runFast(X, n, d, k, seed, { maxIterations, shiftTolerance }, initialCentroids, context.normsSq, context.kernel(k));
+}
+
+/** Row norms and a distance kernel (X copied once into WebAssembly memory), shared by runs on the same X. */
+export interface FastContext {
+  normsSq: Float64Array;
+  kernel(k: number): DistanceKernel;
+}
+
+export function fastContext(X: Float32Array, n: number, d: number, kHint = 0): FastContext {
+  const normsSq = rowNormsSq(X, n, d);
+  let kernel: DistanceKernel | null = null;
+  let capacity = 0;
+  return {
+    normsSq,
+    kernel(k) {
+      const need = Math.max(k, seedingTrials(k));
+      if (!kernel || need > capacity) {
+        capacity = Math.max(need, kHint, 64);
+        kernel = createKernel(X, n, d, capacity, normsSq);
+      }
+      return kernel;
+    },
+  };
 }
 
 /** Lowest inertia wins; ties go to the lowest restart index. */
@@ -93,8 +117,8 @@ export function kmeans(
   options: KMeansOptions & { engine?: KMeansEngine },
 ): KMeansResult {
   const plan = planKMeans(X, n, d, k, options);
-  const normsSq = plan.useMl ? undefined : rowNormsSq(X, n, d);
-  const runs = plan.runSeeds.map((_, r) => runRestart(X, n, d, plan, r, normsSq));
+  const context = plan.useMl ? undefined : fastContext(X, n, d, k);
+  const runs = plan.runSeeds.map((_, r) => runRestart(X, n, d, plan, r, context));
   return relabelBySize(pickBest(runs), n, d, k);
 }
 
@@ -108,10 +132,13 @@ export function runFast(
   options: { maxIterations: number; shiftTolerance: number },
   initialCentroids?: Float32Array,
   normsSq: Float64Array = rowNormsSq(X, n, d),
+  kernel: DistanceKernel = createKernel(X, n, d, Math.max(k, seedingTrials(k)), normsSq),
 ): LloydResult {
-  if (initialCentroids) return lloyd(X, n, d, k, Float64Array.from(initialCentroids), options, undefined, normsSq);
-  const seeding = kmeansPlusPlus(X, n, d, k, createRng(seed), normsSq);
-  return lloyd(X, n, d, k, seeding.centroids, options, { labels: seeding.closest, distanceSq: seeding.closestSq }, normsSq);
+  const lloydOptions = { maxIterations: options.maxIterations, shiftTolerance: options.shiftTolerance };
+  if (initialCentroids) return lloyd(X, n, d, k, Float64Array.from(initialCentroids), lloydOptions, undefined, normsSq, kernel);
+  const seeding = kmeansPlusPlus(X, n, d, k, createRng(seed), normsSq, kernel);
+  const start = { labels: seeding.closest, distanceSq: seeding.closestSq };
+  return lloyd(X, n, d, k, seeding.centroids, lloydOptions, start, normsSq, kernel);
 }
 
 /** scikit-learn scales `tol` by the mean per-feature variance, so it is unit-free. */

@@ -4,13 +4,14 @@
  *   upper[i] ≥ d(x_i, own centre), lower[i] ≤ d(x_i, any other centre);
  * a point is skipped when upper ≤ max(lower, ½·distance from its centre to the
  * nearest other centre). Points that cannot be skipped are rescanned against
- * all centres with the blocked kernel.
+ * all centres with the blocked kernel (kernel.ts).
  *
  * Same fixed points as plain Lloyd: assignments are nearest centres (lowest
  * index on ties), centroids are Float64 means of their rows. Sums are updated
  * incrementally when a row changes cluster and recomputed exactly at the end.
  */
-import { rowNormsSq, squaredDistance, squaredDistancesToAll, squaredDistancesToAllPair } from './distance.ts';
+import { rowNormsSq, squaredDistance } from './distance.ts';
+import { createKernel, type DistanceKernel } from './kernel.ts';
 
 export interface LloydOptions {
   maxIterations: number;
@@ -38,8 +39,10 @@ export function lloyd(
   options: LloydOptions,
   start?: { labels: Int32Array; distanceSq: Float64Array },
   normsSq: Float64Array = rowNormsSq(X, n, d),
+  kernel: DistanceKernel = createKernel(X, n, d, k, normsSq),
 ): LloydResult {
   const state: State = {
+    kernel,
     X,
     n,
     d,
@@ -121,6 +124,7 @@ export function lloyd(
 }
 
 interface State {
+  kernel: DistanceKernel;
   X: Float32Array;
   n: number;
   d: number;
@@ -161,8 +165,7 @@ function prepareCenters({ C, k, d, centerNormSq, halfNearest }: State): void {
  * step, sums and counts are built from scratch; afterwards they follow moves.
  */
 function assign(state: State, first: boolean): number {
-  const { X, n, d, k, C, normsSq, centerNormSq, labels, upper, lower, halfNearest, sums, counts, scratch, scratch2, pending } =
-    state;
+  const { X, n, d, k, C, centerNormSq, labels, upper, lower, halfNearest, sums, counts, scratch, scratch2, pending } = state;
   if (first) {
     sums.fill(0);
     counts.fill(0);
@@ -178,18 +181,13 @@ function assign(state: State, first: boolean): number {
   }
   // Pass 2: rescans, two rows at a time through the blocked kernel.
   const newLabel = state.newLabel;
-  let p = 0;
-  for (; p + 1 < nPending; p += 2) {
+  state.kernel.setCentres(C, centerNormSq, k);
+  for (let p = 0; p < nPending; p += 2) {
     const i0 = pending[p];
-    const i1 = pending[p + 1];
-    squaredDistancesToAllPair(X, i0, i1, normsSq[i0], normsSq[i1], C, centerNormSq, k, d, scratch, scratch2);
+    const i1 = pending[p + 1 < nPending ? p + 1 : p];
+    state.kernel.pair(i0, i1, scratch, scratch2);
     newLabel[p] = nearestTwo(scratch, k, i0, upper, lower);
-    newLabel[p + 1] = nearestTwo(scratch2, k, i1, upper, lower);
-  }
-  if (p < nPending) {
-    const i0 = pending[p];
-    squaredDistancesToAll(X, i0, normsSq[i0], C, centerNormSq, k, d, scratch);
-    newLabel[p] = nearestTwo(scratch, k, i0, upper, lower);
+    if (p + 1 < nPending) newLabel[p + 1] = nearestTwo(scratch2, k, i1, upper, lower);
   }
   // Pass 3: apply moves in row order (keeps the running sums deterministic).
   if (first) {

@@ -10,8 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { rowNormsSq } from './distance.ts';
-import { meanFeatureVariance, pickBest, planKMeans, relabelBySize, runRestart, type KMeansEngine } from './kmeans.ts';
+import { fastContext, type FastContext, meanFeatureVariance, pickBest, planKMeans, relabelBySize, runRestart, type KMeansEngine } from './kmeans.ts';
 import type { LloydResult } from './lloyd.ts';
 import type { RestartReply, RestartRequest } from './restartWorker.ts';
 import type { KMeansOptions, KMeansResult } from './types.ts';
@@ -34,7 +33,7 @@ export function defaultThreads(): number {
 export function createKMeansPool(X: Float32Array, n: number, d: number, options: { threads?: number } = {}): KMeansPool {
   const wanted = options.threads ?? defaultThreads();
   const variance = meanFeatureVariance(X, n, d);
-  let normsSq: Float64Array | null = null;
+  let context: FastContext | null = null;
   const workers: Worker[] = [];
   const dead = new Set<Worker>();
   let nextId = 0;
@@ -64,8 +63,8 @@ export function createKMeansPool(X: Float32Array, n: number, d: number, options:
   };
 
   const runHere = (plan: ReturnType<typeof planKMeans>, r: number): LloydResult => {
-    if (!plan.useMl) normsSq ??= rowNormsSq(X, n, d);
-    return runRestart(X, n, d, plan, r, plan.useMl ? undefined : normsSq!);
+    if (!plan.useMl) context ??= fastContext(X, n, d, plan.k);
+    return runRestart(X, n, d, plan, r, context ?? undefined);
   };
 
   return {

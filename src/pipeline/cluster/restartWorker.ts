@@ -1,7 +1,6 @@
 /** Worker side of parallel.ts: runs k-means restarts on a shared copy of X. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { rowNormsSq } from './distance.ts';
-import { runRestart, type KMeansPlan } from './kmeans.ts';
+import { fastContext, runRestart, type FastContext, type KMeansPlan } from './kmeans.ts';
 
 export interface RestartRequest {
   id: number;
@@ -20,11 +19,11 @@ export interface RestartReply {
 
 const { buffer, n, d } = workerData as { buffer: SharedArrayBuffer; n: number; d: number };
 const X = new Float32Array(buffer, 0, n * d);
-let normsSq: Float64Array | undefined;
+let context: FastContext | undefined;
 
 parentPort!.on('message', ({ id, plan, r }: RestartRequest) => {
-  if (!plan.useMl) normsSq ??= rowNormsSq(X, n, d);
-  const run = runRestart(X, n, d, plan, r, plan.useMl ? undefined : normsSq);
+  if (!plan.useMl) context ??= fastContext(X, n, d, plan.k);
+  const run = runRestart(X, n, d, plan, r, context);
   const reply: RestartReply = { id, r, ...run };
   parentPort!.postMessage(reply, [run.labels.buffer as ArrayBuffer, run.centroids.buffer as ArrayBuffer]);
 });

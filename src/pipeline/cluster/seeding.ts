@@ -6,7 +6,8 @@
  * All candidates of a step are scored in one blocked pass over the rows; rows
  * that provably cannot move closer to any candidate are skipped (see below).
  */
-import { rowNormsSq, squaredDistance, squaredDistancesToAll, squaredDistancesToAllPair } from './distance.ts';
+import { rowNormsSq, squaredDistance } from './distance.ts';
+import { createKernel, type DistanceKernel } from './kernel.ts';
 import type { Rng } from './random.ts';
 
 export interface Seeding {
@@ -27,8 +28,9 @@ export function kmeansPlusPlus(
   k: number,
   rng: Rng,
   normsSq: Float64Array = rowNormsSq(X, n, d),
+  kernel: DistanceKernel = createKernel(X, n, d, seedingTrials(k), normsSq),
 ): Seeding {
-  const trials = 2 + Math.floor(Math.log(k));
+  const trials = seedingTrials(k);
   const centerRows = new Int32Array(k);
   const closest = new Int32Array(n);
   const closestSq = new Float64Array(n);
@@ -103,18 +105,13 @@ export function kmeansPlusPlus(
       if (needed) pending[nPending++] = i;
       else skippedPotential += closestSq[i];
     }
-    let p = 0;
-    for (; p + 1 < nPending; p += 2) {
+    kernel.setCentres(candidates, candidateNormSq, trials);
+    for (let p = 0; p < nPending; p += 2) {
       const i0 = pending[p];
-      const i1 = pending[p + 1];
-      squaredDistancesToAllPair(X, i0, i1, normsSq[i0], normsSq[i1], candidates, candidateNormSq, trials, d, toCandidates, toCandidates2);
+      const i1 = pending[p + 1 < nPending ? p + 1 : p];
+      kernel.pair(i0, i1, toCandidates, toCandidates2);
       record(i0, toCandidates);
-      record(i1, toCandidates2);
-    }
-    if (p < nPending) {
-      const i0 = pending[p];
-      squaredDistancesToAll(X, i0, normsSq[i0], candidates, candidateNormSq, trials, d, toCandidates);
-      record(i0, toCandidates);
+      if (p + 1 < nPending) record(i1, toCandidates2);
     }
     for (let t = 0; t < trials; t++) potentials[t] += skippedPotential;
     let bestTrial = 0;
@@ -134,6 +131,11 @@ export function kmeansPlusPlus(
     for (let t = 0; t < d; t++) centroids[c * d + t] = X[src + t];
   }
   return { centerRows, centroids, closest, closestSq };
+}
+
+/** scikit-learn's number of greedy candidates per centre. */
+export function seedingTrials(k: number): number {
+  return 2 + Math.floor(Math.log(k));
 }
 
 /** First row whose cumulative weight exceeds `r` (never a zero-weight row unless all are). */
