@@ -4,6 +4,8 @@
  * coarser level that holds most of its papers.
  */
 import { kmeans, type KMeansEngine } from './kmeans.ts';
+import { createKMeansPool } from './parallel.ts';
+import type { KMeansResult } from './types.ts';
 import { deriveSeed } from './random.ts';
 
 export interface LevelResult {
@@ -36,13 +38,35 @@ export function levelSizes(k: number, n: number): { coarse: number; default: num
 
 export function buildLevels(X: Float32Array, n: number, d: number, k: number, options: BuildLevelsOptions): Levels {
   const sizes = levelSizes(k, n);
-  const run = (kk: number, stream: number): LevelResult => {
-    const r = kmeans(X, n, d, kk, { ...options, seed: deriveSeed(options.seed, stream) });
-    return { k: kk, labels: r.labels, centroids: r.centroids, inertia: r.inertia, parent: null };
-  };
-  const coarse = run(sizes.coarse, 0);
-  const def = run(sizes.default, 1);
-  const fine = run(sizes.fine, 2);
+  const run = (kk: number, stream: number): LevelResult =>
+    toLevel(kk, kmeans(X, n, d, kk, { ...options, seed: deriveSeed(options.seed, stream) }));
+  return linkLevels(run(sizes.coarse, 0), run(sizes.default, 1), run(sizes.fine, 2));
+}
+
+/** `buildLevels` with the k-means restarts spread over worker threads; byte-identical result. */
+export async function buildLevelsParallel(
+  X: Float32Array,
+  n: number,
+  d: number,
+  k: number,
+  options: BuildLevelsOptions & { threads?: number },
+): Promise<Levels> {
+  const sizes = levelSizes(k, n);
+  const pool = createKMeansPool(X, n, d, { threads: options.threads });
+  try {
+    const run = async (kk: number, stream: number): Promise<LevelResult> =>
+      toLevel(kk, await pool.kmeans(kk, { ...options, seed: deriveSeed(options.seed, stream) }));
+    return linkLevels(await run(sizes.coarse, 0), await run(sizes.default, 1), await run(sizes.fine, 2));
+  } finally {
+    await pool.close();
+  }
+}
+
+function toLevel(k: number, r: KMeansResult): LevelResult {
+  return { k, labels: r.labels, centroids: r.centroids, inertia: r.inertia, parent: null };
+}
+
+function linkLevels(coarse: LevelResult, def: LevelResult, fine: LevelResult): Levels {
   def.parent = majorityParent(def.labels, def.k, coarse.labels, coarse.k);
   fine.parent = majorityParent(fine.labels, fine.k, def.labels, def.k);
   return { coarse, default: def, fine };
