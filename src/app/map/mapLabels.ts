@@ -18,7 +18,7 @@ export interface LabelInputs {
   matching: Int32Array | null;
 }
 
-export const FONT = { cluster: 12.5, fine: 10.5, terms: 10 } as const;
+export const FONT = { cluster: 12.5, fine: 10.5, terms: 10, paper: 10.5 } as const;
 
 export function labelCandidates(inp: LabelInputs): LabelCandidate[] {
   const { levels, level, k, affine: a, measure } = inp;
@@ -49,6 +49,41 @@ export function labelCandidates(inp: LabelInputs): LabelCandidate[] {
         width: measure(text, FONT.fine), height: FONT.fine + 3, priority: c.size, kind: 'fine', cluster: c.id,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Once zoomed in far enough that only a few papers are in view, their (shortened)
+ * titles become label candidates, placed beside each point, below every
+ * cluster label in priority.
+ */
+export function paperLabelCandidates(
+  visible: ArrayLike<number>,
+  x: Float32Array,
+  y: Float32Array,
+  a: Affine,
+  titles: readonly string[],
+  measure: (text: string, fontPx: number) => number,
+  offset: number,
+  viewportWidth = Infinity,
+  maxChars = 42,
+): LabelCandidate[] {
+  const out: LabelCandidate[] = [];
+  for (let j = 0; j < visible.length; j++) {
+    const i = visible[j]!;
+    const full = titles[i] ?? '';
+    const text = full.length > maxChars ? `${full.slice(0, maxChars - 1).trimEnd()}…` : full;
+    if (!text) continue;
+    const w = measure(text, FONT.paper);
+    const px = x[i]! * a.sx + a.ox;
+    // Right of the point, or left of it when the right side runs off the map.
+    const right = px + offset + w + 4 <= viewportWidth;
+    out.push({
+      key: `p${i}`, text, kind: 'paper', cluster: -1,
+      x: right ? px + offset + w / 2 : px - offset - w / 2, y: y[i]! * a.sy + a.oy,
+      width: w, height: FONT.paper + 3, priority: -j,
+    });
   }
   return out;
 }

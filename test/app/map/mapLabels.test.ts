@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelCandidates } from '../../../src/app/map/mapLabels.ts';
+import { labelCandidates, paperLabelCandidates } from '../../../src/app/map/mapLabels.ts';
 import type { Cluster, ClusteringLevel } from '../../../src/schema/artifact.ts';
 
 const cl = (id: number, label: string, terms: string[], center: [number, number], size = 10): Cluster => ({
@@ -22,5 +22,15 @@ describe('map label candidates', () => {
     const c = labelCandidates({ ...base, k: 3 });
     expect(c.find((x) => x.kind === 'terms')?.text).toBe('language model · planning');
     expect(c.find((x) => x.kind === 'fine' && x.text === 'tools')).toMatchObject({ x: 110, y: 100, priority: 4 });
+  });
+});
+
+describe('paper title labels', () => {
+  it('sit right of the point, shortened, in visible order', () => {
+    const c = paperLabelCandidates([1], Float32Array.from([0, 2]), Float32Array.from([0, 3]), { sx: 10, ox: 100, sy: -10, oy: 100 }, ['a', 'x'.repeat(50)], (t) => t.length * 2, 5, Infinity, 10);
+    expect(c).toHaveLength(1);
+    expect(c[0]).toMatchObject({ text: 'xxxxxxxxx…', kind: 'paper', x: 120 + 5 + 10, y: 70, width: 20 });
+    const left = paperLabelCandidates([1], Float32Array.from([0, 2]), Float32Array.from([0, 3]), { sx: 10, ox: 100, sy: -10, oy: 100 }, ['a', 'x'.repeat(50)], (t) => t.length * 2, 5, 140, 10);
+    expect(left[0]!.x).toBe(120 - 5 - 10);
   });
 });
