@@ -1,3 +1,4 @@
+import { GrowableInt32 } from './csr.ts';
 import { naturalTokenize } from './natural.ts';
 import { stripLatex } from './latex.ts';
 import { buildStopwords } from './stopwords.ts';
@@ -7,7 +8,11 @@ export const BREAK = '';
 
 // Characters that end a phrase. Everything natural's tokenizer keeps inside a word
 // (letters, digits, ' - /) and whitespace is absent; so is nothing else.
-const PUNCTUATION = /[^a-z0-9'\-/\s]+/;
+const PUNCTUATION = /[^a-z0-9'\-/\s]+/g;
+// Stands in for a run of punctuation so that natural tokenises a document in one
+// call: upper case cannot survive toLowerCase, so no real token equals it.
+const MARK = 'Q';
+const MARK_PADDED = ` ${MARK} `;
 const EDGE = /^['\-]+|['\-]+$/g;
 const POSSESSIVE = /'s$/;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -15,33 +20,107 @@ const COMBINING = /[\u0300-\u036f]/g;
 
 const defaultStopwords = buildStopwords();
 
+/** natural's tokens of a document, lower-cased, with MARK where punctuation (or math) was. */
+function rawTokens(text: string): string[] {
+  let plain = stripLatex(text);
+  if (NON_ASCII.test(plain)) plain = plain.normalize('NFKD').replace(COMBINING, '');
+  return naturalTokenize(plain.toLowerCase().replace(PUNCTUATION, MARK_PADDED));
+}
+
+/** Code of a dropped token (stopword, number, one letter) in WordTable's cache. */
+const DROPPED = -1;
+/** Code of a raw token holding '/', split into parts on every occurrence. */
+const SLASHED = -2;
+
+/**
+ * Turns documents into word ids, numbering words in order of first occurrence.
+ * Every distinct raw token is cleaned and checked against the stopwords once; after
+ * that a token costs one Map lookup.
+ */
+export class WordTable {
+  /** Distinct kept words, by id. */
+  readonly words: string[] = [];
+  private readonly wordIds = new Map<string, number>();
+  /** Raw token (as natural returns it) -> word id, DROPPED or SLASHED. */
+  private readonly raw = new StringTable();
+  private pendingBreak = false;
+  private emitted = false;
+  private lastWasBreak = false;
+
+  constructor(private readonly stopwords: ReadonlySet<string> = defaultStopwords) {}
+
+  /** Adds a word (already cleaned) without counting it; returns its id. */
+  private add(word: string): number {
+    let w = this.wordIds.get(word);
+    if (w === undefined) {
+      w = this.words.length;
+      this.wordIds.set(word, w);
+      this.words.push(word);
+    }
+    return w;
+  }
+
+  /**
+   * Appends the document's word ids to `out`, with -1 wherever adjacency breaks;
+   * runs of breaks are collapsed, and there is none at the start or the end.
+   */
+  appendDocument(text: string, out: GrowableInt32): void {
+    this.pendingBreak = false;
+    this.emitted = false;
+    this.lastWasBreak = false;
+    const tokens = rawTokens(text);
+    const raw = this.raw;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      let code = raw.get(token);
+      if (code === StringTable.MISSING) {
+        code = token === MARK ? DROPPED : token.indexOf('/') >= 0 ? SLASHED : this.resolve(token);
+        raw.set(token, code);
+      }
+      if (code >= 0) this.emit(code, out);
+      else if (code === DROPPED) this.pendingBreak = true;
+      else {
+        const parts = token.split('/');
+        for (let p = 0; p < parts.length; p++) {
+          if (p > 0) this.pendingBreak = true;
+          let c = raw.get(parts[p]);
+          if (c === StringTable.MISSING) {
+            c = this.resolve(parts[p]);
+            raw.set(parts[p], c);
+          }
+          if (c >= 0) this.emit(c, out);
+          else this.pendingBreak = true;
+        }
+      }
+    }
+  }
+
+  private emit(word: number, out: GrowableInt32): void {
+    if (this.pendingBreak && this.emitted && !this.lastWasBreak) out.push(-1);
+    out.push(word);
+    this.pendingBreak = false;
+    this.emitted = true;
+    this.lastWasBreak = false;
+  }
+
+  /** Word id of a raw token without '/', or DROPPED. */
+  private resolve(token: string): number {
+    const word = cleanToken(token);
+    if (word === null || this.stopwords.has(word)) return DROPPED;
+    return this.add(word);
+  }
+}
+
 /**
  * Lower-cased content tokens with BREAK ('') wherever adjacency is interrupted.
  * Runs of breaks are collapsed; no leading break. Used for phrase detection.
  */
 export function tokenizeWithBreaks(text: string, stopwords: ReadonlySet<string> = defaultStopwords): string[] {
-  let plain = stripLatex(text);
-  if (NON_ASCII.test(plain)) plain = plain.normalize('NFKD').replace(COMBINING, '');
-  const segments = plain.toLowerCase().split(PUNCTUATION);
+  const table = new WordTable(stopwords);
+  const ids = new GrowableInt32(64);
+  table.appendDocument(text, ids);
   const out: string[] = [];
-  let pendingBreak = false;
-  for (const segment of segments) {
-    pendingBreak = true;
-    for (const raw of naturalTokenize(segment)) {
-      const parts = raw.indexOf('/') >= 0 ? raw.split('/') : [raw];
-      for (let p = 0; p < parts.length; p++) {
-        if (p > 0) pendingBreak = true;
-        const word = cleanToken(parts[p]);
-        if (word === null || stopwords.has(word)) {
-          pendingBreak = true;
-          continue;
-        }
-        if (pendingBreak && out.length > 0 && out[out.length - 1] !== BREAK) out.push(BREAK);
-        pendingBreak = false;
-        out.push(word);
-      }
-    }
-  }
+  for (let i = 0; i < ids.length; i++) out.push(ids.array[i] < 0 ? BREAK : table.words[ids.array[i]]);
   return out;
 }
 
@@ -62,4 +141,90 @@ function cleanToken(raw: string): string | null {
     if (c >= 97 && c <= 122) return word; // has a letter: not a pure number
   }
   return null;
+}
+
+/**
+ * String -> int32 map over typed arrays (open addressing, FNV-1a over UTF-16 code
+ * units, keys kept in one Uint16Array pool). Looking up the fresh strings that a
+ * tokenizer returns costs about half of what a Map<string, number> does, whose
+ * per-lookup hashing and string comparison dominated tokenisation.
+ */
+export class StringTable {
+  static readonly MISSING = -0x80000000;
+  private slots = new Int32Array(1 << 12).fill(-1);
+  private hashes = new Int32Array(1 << 11);
+  private starts = new Int32Array(1 << 11);
+  private lengths = new Int32Array(1 << 11);
+  private values = new Int32Array(1 << 11);
+  private pool = new Uint16Array(1 << 14);
+  private poolLength = 0;
+  size = 0;
+  /** Slot of the last get(), for the set() that follows a miss. */
+  private lastSlot = -1;
+  private lastHash = 0;
+
+  get(key: string): number {
+    const length = key.length;
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    const { slots, hashes, starts, lengths, pool } = this;
+    const mask = slots.length - 1;
+    let i = h & mask;
+    for (;;) {
+      const id = slots[i];
+      if (id < 0) break;
+      if (hashes[id] === h && lengths[id] === length) {
+        const s = starts[id];
+        let j = 0;
+        while (j < length && pool[s + j] === key.charCodeAt(j)) j++;
+        if (j === length) return this.values[id];
+      }
+      i = (i + 1) & mask;
+    }
+    this.lastSlot = i;
+    this.lastHash = h;
+    return StringTable.MISSING;
+  }
+
+  /** Adds a key that is not in the table yet. */
+  set(key: string, value: number): void {
+    if (this.get(key) !== StringTable.MISSING) throw new Error('StringTable.set: key already present');
+    const id = this.size++;
+    if (id === this.values.length) this.growEntries();
+    if (this.poolLength + key.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolLength + key.length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    this.slots[this.lastSlot] = id;
+    this.hashes[id] = this.lastHash;
+    this.starts[id] = this.poolLength;
+    this.lengths[id] = key.length;
+    this.values[id] = value;
+    for (let j = 0; j < key.length; j++) this.pool[this.poolLength++] = key.charCodeAt(j);
+    if (this.size * 2 > this.slots.length) this.rehash();
+  }
+
+  private growEntries(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.hashes = grow(this.hashes);
+    this.starts = grow(this.starts);
+    this.lengths = grow(this.lengths);
+    this.values = grow(this.values);
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let i = this.hashes[id] & mask;
+      while (slots[i] >= 0) i = (i + 1) & mask;
+      slots[i] = id;
+    }
+    this.slots = slots;
+  }
 }

@@ -5,7 +5,7 @@ import { porterStem } from './natural.ts';
 import { chooseSurfaceForms } from './stem.ts';
 import { buildStopwords } from './stopwords.ts';
 import { resolveDfBounds, smoothIdf, weightCounts } from './tfidf.ts';
-import { BREAK, tokenizeWithBreaks } from './tokenize.ts';
+import { WordTable } from './tokenize.ts';
 import type { Csr, ResolvedTextOptions, TextModel, TextOptions, VectorizeResult, Vocabulary } from './types.ts';
 
 export const DEFAULT_PHRASE_THRESHOLD = 0.35;
@@ -36,44 +36,38 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
   const stopwords = buildStopwords(resolved.extraStopwords);
 
   // Pass 1: every document as word ids, -1 where adjacency breaks (and after each document).
-  const wordIds = new Map<string, number>();
-  const words: string[] = [];
-  const wordStem = new GrowableInt32();
-  const wordCount = new GrowableInt32();
-  const stemIds = new Map<string, number>();
-  const stems: string[] = [];
-  const sequence = new GrowableInt32(1 << 16);
+  const table = new WordTable(stopwords);
+  const words = table.words;
+  const sequence = new GrowableInt32(1 << 20);
   const docStart = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) {
     docStart[d] = sequence.length;
-    for (const token of tokenizeWithBreaks(texts[d], stopwords)) {
-      if (token === BREAK) {
-        sequence.push(-1);
-        continue;
-      }
-      let w = wordIds.get(token);
-      if (w === undefined) {
-        w = words.length;
-        wordIds.set(token, w);
-        words.push(token);
-        const stem = porterStem(token);
-        let s = stemIds.get(stem);
-        if (s === undefined) {
-          s = stems.length;
-          stemIds.set(stem, s);
-          stems.push(stem);
-        }
-        wordStem.push(s);
-        wordCount.push(0);
-      }
-      wordCount.array[w]++;
-      sequence.push(w);
-    }
+    table.appendDocument(texts[d], sequence);
     sequence.push(-1);
     if (onProgress && (d + 1) % 2000 === 0) onProgress(d + 1, n);
   }
   docStart[n] = sequence.length;
-  const stemOf = wordStem.array;
+
+  // Stems of the distinct words (in word order, so stem ids follow first occurrence) and word counts.
+  const wordStem = new Int32Array(words.length);
+  const stemIds = new Map<string, number>();
+  const stems: string[] = [];
+  for (let w = 0; w < words.length; w++) {
+    const stem = porterStem(words[w]);
+    let s = stemIds.get(stem);
+    if (s === undefined) {
+      s = stems.length;
+      stemIds.set(stem, s);
+      stems.push(stem);
+    }
+    wordStem[w] = s;
+  }
+  const wordCount = new Int32Array(words.length);
+  {
+    const seq = sequence.array;
+    for (let i = 0; i < sequence.length; i++) if (seq[i] >= 0) wordCount[seq[i]]++;
+  }
+  const stemOf = wordStem;
   const numStems = stems.length;
 
   // Pass 2: phrases over the whole corpus.
@@ -125,7 +119,7 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
   }
 
   // Display forms.
-  const stemDisplay = chooseSurfaceForms(words, wordCount.array, stemOf, numStems);
+  const stemDisplay = chooseSurfaceForms(words, wordCount, stemOf, numStems);
   const phraseDisplay = new Array<string>(phrases.length).fill('');
   const phraseDisplayCount = new Float64Array(phrases.length).fill(-1);
   surfacePairs.forEach((wa, wb, count) => {
