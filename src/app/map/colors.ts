@@ -1,6 +1,6 @@
 /**
- * Per-point colour buffers, computed once per (level, colour mode) and per filter
- * change, never per frame.
+ * Per-point colour buffers (plain and faded), computed once per (level, colour
+ * mode), never per frame or per filter change.
  */
 import { clusterPalette, mixPacked, packCss, timeColor, UNDATED, BACKGROUND } from './palette.ts';
 
@@ -56,32 +56,6 @@ export function baseColors(
 }
 
 const BG = packCss(BACKGROUND);
-
-/**
- * One pass per filter change: picks each point's colour (dimmed when it fails
- * `pass`) and writes the draw order, dimmed points first so passing ones sit on
- * top. Returns how many leading entries of `order` are dimmed.
- */
-export function applyFilter(base: Uint32Array, dim: Uint32Array, pass: Uint8Array | null, color: Uint32Array, order: Uint32Array): number {
-  const n = base.length;
-  if (!pass) {
-    color.set(base);
-    for (let i = 0; i < n; i++) order[i] = i;
-    return 0;
-  }
-  let front = 0;
-  let back = n - 1;
-  for (let i = 0; i < n; i++) {
-    if (pass[i]) {
-      color[i] = base[i]!;
-      order[back--] = i;
-    } else {
-      color[i] = dim[i]!;
-      order[front++] = i;
-    }
-  }
-  return front;
-}
 
 /** Time range of the dated papers, for the colour legend. */
 export function dayExtent(day: Int32Array, datePrecision: Uint8Array): [number, number] | null {

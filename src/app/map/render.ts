@@ -11,10 +11,10 @@ export interface PointLayer {
   y: Float32Array;
   /** Packed RGBA per point. */
   color: Uint32Array;
-  /** Indices to draw, back to front (dimmed first, then passing, then highlighted). */
-  order: Uint32Array;
-  /** How many leading entries of `order` are dimmed (drawn as single pixels). */
-  dimmedCount: number;
+  /** The same colours faded towards the background, for points failing the filter. */
+  dim: Uint32Array;
+  /** 1 = passes the filter; null = everything passes. Failing points are drawn first, smaller and faded. */
+  pass: Uint8Array | null;
 }
 
 /** Disc stamp offsets for radius r: pairs (dx, dy). Cached by r. */
@@ -45,24 +45,43 @@ export function drawPoints(
   radius: number,
 ): number {
   pixels.fill(background);
-  const { x, y, color, order, dimmedCount } = layer;
+  const { pass } = layer;
+  if (!pass) return drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, null, 1);
+  // Failing points first so passing ones sit on top: a sequential pass each, no per-filter reordering.
+  return (
+    drawPass(pixels, width, height, layer, a, discStamp(Math.max(0.5, radius * 0.75)), layer.dim, pass, 0) +
+    drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, pass, 1)
+  );
+}
+
+function drawPass(
+  pixels: Uint32Array,
+  width: number,
+  height: number,
+  layer: PointLayer,
+  a: Affine,
+  stamp: Int32Array,
+  color: Uint32Array,
+  pass: Uint8Array | null,
+  want: number,
+): number {
+  const { x, y } = layer;
   const { sx, ox, sy, oy } = a;
-  const stamp = discStamp(radius);
-  const dimStamp = discStamp(Math.max(0.5, radius * 0.75));
+  const n = x.length;
+  const single = stamp.length === 2;
   let drawn = 0;
-  for (let j = 0; j < order.length; j++) {
-    const i = order[j]!;
+  for (let i = 0; i < n; i++) {
+    if (pass !== null && pass[i] !== want) continue;
     const px = (x[i]! * sx + ox) | 0;
     const py = (y[i]! * sy + oy) | 0;
     if (px < -8 || py < -8 || px >= width + 8 || py >= height + 8) continue;
     const c = color[i]!;
-    const st = j < dimmedCount ? dimStamp : stamp;
-    if (st.length === 2) {
+    if (single) {
       if (px >= 0 && py >= 0 && px < width && py < height) pixels[py * width + px] = c;
     } else {
-      for (let s = 0; s < st.length; s += 2) {
-        const qx = px + st[s]!;
-        const qy = py + st[s + 1]!;
+      for (let s = 0; s < stamp.length; s += 2) {
+        const qx = px + stamp[s]!;
+        const qy = py + stamp[s + 1]!;
         if (qx >= 0 && qy >= 0 && qx < width && qy < height) pixels[qy * width + qx] = c;
       }
     }
