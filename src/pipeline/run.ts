@@ -8,12 +8,14 @@ import { UserError } from './ingest/types.ts';
 import { dayAndPrecision } from './ingest/dates.ts';
 import { vectorize, type VectorizeResult } from './text/index.ts';
 import { randomizedSvd, type SvdResult } from './vectors/svd.ts';
-import { buildLevels, scanK, clusterTerms, labelFromTerms, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
+import { clusterTerms, labelFromTerms, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
+import { clusterStage, type ClusterStageResult } from './clusterStage.ts';
+import { runInWorker } from './parallel/runInWorker.ts';
 import { knnGraph, nearestPapers, type KnnGraph } from './project/knn.ts';
 import { umapProject, defaultEpochs } from './project/umap.ts';
 import { buildTrends, type TrendsOutput } from './trends/index.ts';
 import type { Cluster, KScanPoint, LevelName, TermScore } from '../schema/artifact.ts';
-import type { Progress } from './cli/progress.ts';
+import { formatMs, type Progress } from './cli/progress.ts';
 import type { BinUnit } from '../schema/artifact.ts';
 
 export interface PipelineParams {
@@ -64,6 +66,8 @@ export interface PipelineResult {
 }
 
 const TERMS_PER_CLUSTER = 10;
+/** Below this many papers, stages run one after the other on the main thread. */
+const WORKER_MIN_PAPERS = 5000;
 const REPRESENTATIVES = 5;
 
 export function resolveMinDf(minDf: number | null, n: number): number {
@@ -112,28 +116,16 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
   const X = svd.normalized;
   const d = svd.dims;
 
-  let k: number;
-  let kScan: PipelineResult['kScan'] = null;
-  if (params.k === 'auto') {
-    // Silhouette keeps rising with k on small, sparse corpora (every abstract is
-    // nearly orthogonal to the rest), so the scan stops at √n: 8 themes for 74
-    // papers, the full --k-max from 900 papers on.
-    const kMax = Math.max(2, Math.min(params.kMax, Math.floor(Math.sqrt(n))));
-    const kMin = Math.min(params.kMin, kMax);
-    const scan = await progress.stage('k-scan', () => scanK(X, n, d, { kMin, kMax, seed: params.seed }));
-    kScan = scan;
-    k = scan.best;
-    progress.info(`  k-scan: k = ${k} (${scan.criterion})`);
-  } else {
-    k = params.k;
-  }
-
-  const built = await progress.stage('kmeans', () => buildLevels(X, n, d, k, { seed: params.seed, restarts: params.restarts }));
-  const rawLevels: Array<[LevelName, LevelResult]> = [
-    ['coarse', built.coarse],
-    ['default', built.default],
-    ['fine', built.fine],
-  ];
+  // k-means runs on a worker thread while this one builds the kNN graph and
+  // the UMAP layout; below WORKER_MIN_PAPERS the worker's start-up is not worth it.
+  const clusterParams = { k: params.k, kMin: params.kMin, kMax: params.kMax, seed: params.seed, restarts: params.restarts };
+  const clusterJob: Promise<ClusterStageResult> =
+    n >= WORKER_MIN_PAPERS
+      ? runInWorker(new URL('./clusterStage.ts', import.meta.url), 'clusterStage', [X, n, d, clusterParams])
+      : Promise.resolve().then(() => clusterStage(X, n, d, clusterParams));
+  // A failure is rethrown where the job is awaited; this only stops Node from
+  // calling it unhandled while the main thread is busy with UMAP.
+  clusterJob.catch(() => undefined);
 
   const nearestK = Math.min(params.nearest ?? 5, n - 1);
   let knn: KnnGraph | null = null;
@@ -149,6 +141,23 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     );
   }
   const nearest = knn ? nearestPapers(knn, nearestK) : new Int32Array(0);
+
+  const waitStart = performance.now();
+  const clustered = await clusterJob;
+  progress.timings['kmeans-wait'] = Math.round(performance.now() - waitStart);
+  const built = clustered.levels;
+  const kScan = clustered.kScan;
+  const k = built.default.k;
+  progress.timings['k-scan'] = clustered.ms.kScan;
+  progress.timings.kmeans = clustered.ms.kmeans;
+  const where = n >= WORKER_MIN_PAPERS ? ', on a worker thread' : '';
+  if (kScan) progress.info(`  k-scan    ${formatMs(clustered.ms.kScan).padStart(8)}  k = ${k}: ${kScan.criterion}${where}`);
+  progress.info(`  kmeans    ${formatMs(clustered.ms.kmeans).padStart(8)}  k = ${built.coarse.k} / ${k} / ${built.fine.k}${where}`);
+  const rawLevels: Array<[LevelName, LevelResult]> = [
+    ['coarse', built.coarse],
+    ['default', built.default],
+    ['fine', built.fine],
+  ];
 
   const dates = papers.map((p) => dayAndPrecision(p.date));
   const day = Int32Array.from(dates, (x) => x.day);
