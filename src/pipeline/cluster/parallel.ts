@@ -5,8 +5,8 @@
  * the workers cannot start (e.g. under a test runner), in which case the main
  * thread runs everything.
  *
- * Measured (150k × 100, k = 30, 5 restarts, 2 cores): see the report in
- * test/pipeline/cluster/bench.ts.
+ * Pays at dashboard scale: 150k × 100, k = 30, 5 restarts is ~6.7 s of CPU,
+ * split 3 + 2 restarts over the two cores (test/pipeline/cluster/bench.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
