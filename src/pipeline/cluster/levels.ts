@@ -26,6 +26,8 @@ export interface Levels {
 export interface BuildLevelsOptions {
   seed: number;
   restarts?: number;
+  /** Restarts of the coarse and fine levels (default: `restarts`). They only change the granularity on screen, so fewer can do. */
+  sideRestarts?: number;
   maxIterations?: number;
   tolerance?: number;
   engine?: KMeansEngine;
@@ -38,9 +40,10 @@ export function levelSizes(k: number, n: number): { coarse: number; default: num
 
 export function buildLevels(X: Float32Array, n: number, d: number, k: number, options: BuildLevelsOptions): Levels {
   const sizes = levelSizes(k, n);
-  const run = (kk: number, stream: number): LevelResult =>
-    toLevel(kk, kmeans(X, n, d, kk, { ...options, seed: deriveSeed(options.seed, stream) }));
-  return linkLevels(run(sizes.coarse, 0), run(sizes.default, 1), run(sizes.fine, 2));
+  const side = options.sideRestarts ?? options.restarts;
+  const run = (kk: number, stream: number, restarts: number | undefined): LevelResult =>
+    toLevel(kk, kmeans(X, n, d, kk, { ...options, restarts, seed: deriveSeed(options.seed, stream) }));
+  return linkLevels(run(sizes.coarse, 0, side), run(sizes.default, 1, options.restarts), run(sizes.fine, 2, side));
 }
 
 /** `buildLevels` with the k-means restarts spread over worker threads; byte-identical result. */
@@ -54,9 +57,10 @@ export async function buildLevelsParallel(
   const sizes = levelSizes(k, n);
   const pool = createKMeansPool(X, n, d, { threads: options.threads });
   try {
-    const run = async (kk: number, stream: number): Promise<LevelResult> =>
-      toLevel(kk, await pool.kmeans(kk, { ...options, seed: deriveSeed(options.seed, stream) }));
-    return linkLevels(await run(sizes.coarse, 0), await run(sizes.default, 1), await run(sizes.fine, 2));
+    const side = options.sideRestarts ?? options.restarts;
+    const run = async (kk: number, stream: number, restarts: number | undefined): Promise<LevelResult> =>
+      toLevel(kk, await pool.kmeans(kk, { ...options, restarts, seed: deriveSeed(options.seed, stream) }));
+    return linkLevels(await run(sizes.coarse, 0, side), await run(sizes.default, 1, options.restarts), await run(sizes.fine, 2, side));
   } finally {
     await pool.close();
   }
