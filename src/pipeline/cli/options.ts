@@ -1,28 +1,16 @@
 import { parseArgs } from 'node:util';
 import { UserError, type InputFormat } from '../ingest/types.ts';
 import type { BinUnit } from '../../schema/artifact.ts';
+import type { PipelineParams } from '../run.ts';
 
-/** Every option of the preprocessing run, named and defaulted in one place. */
-export interface PipelineOptions {
+/** Every option of the preprocessing run, named and defaulted in one place: the model's (PipelineParams) and the run's. */
+export interface PipelineOptions extends PipelineParams {
   input: string;
   out: string;
   update: string | null;
   format: InputFormat | null;
   strict: boolean;
   columns: Partial<Record<'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories', string>>;
-  k: number | 'auto';
-  kMin: number;
-  kMax: number;
-  seed: number;
-  restarts: number;
-  minDf: number | null;
-  maxDf: number;
-  phrases: boolean;
-  lsaDims: number;
-  neighbors: number;
-  minDist: number;
-  epochs: number | null;
-  bin: BinUnit | 'auto';
   quiet: boolean;
   timingsJson: string | null;
 }
