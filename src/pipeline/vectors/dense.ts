@@ -53,16 +53,7 @@ export function cholesky(G: Float64Array, k: number): Float64Array | null {
 
 /** A ← A R⁻¹ in place (R upper triangular): invert R once, then one row-times-matrix per row of A. */
 export function solveRightUpper(A: Float64Array, n: number, k: number, R: Float64Array): void {
-  // Rinv by back substitution, column by column: R · Rinv = I.
-  const Rinv = new Float64Array(k * k);
-  for (let c = 0; c < k; c++) {
-    Rinv[c * k + c] = 1 / R[c * k + c];
-    for (let i = c - 1; i >= 0; i--) {
-      let s = 0;
-      for (let j = i + 1; j <= c; j++) s += R[i * k + j] * Rinv[j * k + c];
-      Rinv[i * k + c] = -s / R[i * k + i];
-    }
-  }
+  const Rinv = upperInverse(R, k);
   // Four entries of the row per pass over the output (Rinv is zero below the diagonal).
   const row = new Float64Array(k);
   for (let r = 0; r < n; r++) {
@@ -81,6 +72,20 @@ export function solveRightUpper(A: Float64Array, n: number, k: number, R: Float6
     }
     A.set(row, o);
   }
+}
+
+/** R⁻¹ of an upper-triangular R (k × k) by back substitution, column by column: R · Rinv = I. */
+export function upperInverse(R: Float64Array, k: number): Float64Array {
+  const Rinv = new Float64Array(k * k);
+  for (let c = 0; c < k; c++) {
+    Rinv[c * k + c] = 1 / R[c * k + c];
+    for (let i = c - 1; i >= 0; i--) {
+      let s = 0;
+      for (let j = i + 1; j <= c; j++) s += R[i * k + j] * Rinv[j * k + c];
+      Rinv[i * k + c] = -s / R[i * k + i];
+    }
+  }
+  return Rinv;
 }
 
 /**

@@ -50,6 +50,8 @@ export class RowParallel {
   private worker: Worker | null = null;
   private readonly control = new Int32Array(new SharedArrayBuffer(8));
   private ready = false;
+  /** Parts the helper computed (for tests and diagnostics). */
+  helperParts = 0;
 
   /** Starts the helper when `threads` >= 2 (it loads while the caller keeps working). */
   constructor(threads: number) {
@@ -79,6 +81,8 @@ export class RowParallel {
     if (Atomics.load(this.control, 0) !== DONE) {
       this.close();
       f(...args(1));
+    } else {
+      this.helperParts++;
     }
     Atomics.store(this.control, 0, IDLE);
   }
@@ -103,7 +107,14 @@ export function defaultThreads(work: number): number {
   return work >= 50_000_000 && availableParallelism() >= 2 ? 2 : 1;
 }
 
-/** A typed array of `length` elements on a SharedArrayBuffer. */
-export function shared<T extends Int32Array | Float32Array | Float64Array>(make: new (buffer: SharedArrayBuffer) => T, bytesPer: number, length: number): T {
-  return new make(new SharedArrayBuffer(Math.max(1, length) * bytesPer));
+export const sharedF32 = (length: number): Float32Array => new Float32Array(new SharedArrayBuffer(length * 4));
+export const sharedF64 = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(length * 8));
+export const sharedI32 = (length: number): Int32Array => new Int32Array(new SharedArrayBuffer(length * 4));
+
+/** The array itself when it lives on a SharedArrayBuffer, else a shared copy. */
+export function asShared<T extends Int32Array | Float32Array>(a: T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const copy = (a instanceof Int32Array ? sharedI32(a.length) : sharedF32(a.length)) as T;
+  copy.set(a);
+  return copy;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Csr } from '../../../src/pipeline/text/index.ts';
 import { csrToDense } from '../../../src/pipeline/text/index.ts';
 import { cholesky, gram, orthonormalizeColumns, randomizedSvd, symmetricEigen } from '../../../src/pipeline/vectors/index.ts';
+import { RowParallel } from '../../../src/pipeline/vectors/parallel.ts';
 
 function csrFromDense(rows: number[][]): Csr {
   const indptr = [0];
@@ -139,5 +140,53 @@ describe('randomizedSvd', () => {
   it('rejects bad arguments by name', () => {
     expect(() => randomizedSvd(X, 0, { seed: 1 })).toThrow(/dims/);
     expect(() => randomizedSvd(X, 2, { seed: 1, powerIterations: -1 })).toThrow(/powerIterations/);
+  });
+});
+
+describe('randomizedSvd on two threads', () => {
+  // 300 × 40, ~15% dense, deterministic: large enough that each half has work.
+  const big: number[][] = [];
+  let state = 12345;
+  const rand = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let r = 0; r < 300; r++) big.push(Array.from({ length: 40 }, () => (rand() < 0.15 ? Math.round(rand() * 9) / 3 + 0.1 : 0)));
+  const Y = csrFromDense(big);
+
+  it('the helper thread gives the same bytes as the main thread alone', () => {
+    const one = randomizedSvd(Y, 8, { seed: 4, threads: 1 });
+    const two = randomizedSvd(Y, 8, { seed: 4, threads: 2 });
+    expect(Buffer.from(two.embedding.buffer).equals(Buffer.from(one.embedding.buffer))).toBe(true);
+    expect(Buffer.from(two.components.buffer).equals(Buffer.from(one.components.buffer))).toBe(true);
+    expect(Array.from(two.singularValues)).toEqual(Array.from(one.singularValues));
+  });
+
+  it('accepts matrices whose arrays already live on shared memory', () => {
+    const share = <T extends Int32Array | Float32Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
+      const s = make(new SharedArrayBuffer(a.byteLength));
+      s.set(a);
+      return s;
+    };
+    const S: Csr = { ...Y, indptr: share(Y.indptr, (b) => new Int32Array(b)), indices: share(Y.indices, (b) => new Int32Array(b)), data: share(Y.data, (b) => new Float32Array(b)) };
+    const a = randomizedSvd(S, 8, { seed: 4, threads: 2 });
+    const b = randomizedSvd(Y, 8, { seed: 4, threads: 1 });
+    expect(Buffer.from(a.embedding.buffer).equals(Buffer.from(b.embedding.buffer))).toBe(true);
+  });
+});
+
+describe('RowParallel', () => {
+  it('runs the second part on the helper thread, with the same result as the main thread', () => {
+    const A = new Float32Array(new SharedArrayBuffer(4 * 6 * 3)).map((_, i) => (i % 7) - 3);
+    const M = new Float64Array(new SharedArrayBuffer(8 * 9)).map((_, i) => i / 4);
+    const outs = [1, 2].map((threads) => {
+      const pool = new RowParallel(threads);
+      const out = new Float32Array(new SharedArrayBuffer(4 * 6 * 3));
+      pool.run('rightMultiplyRows', (part) => [A, 3, M, 3, out, 0, part ? 3 : 0, part ? 6 : 3]);
+      const parts = pool.helperParts;
+      pool.close();
+      return { out: Array.from(out), parts };
+    });
+    expect(outs[0].parts).toBe(0);
+    expect(outs[1].parts).toBe(1);
+    expect(outs[1].out).toEqual(outs[0].out);
+    expect(outs[0].out.slice(0, 3)).toEqual([-3 * 0 - 2 * 0.75 - 1 * 1.5, -3 * 0.25 - 2 * 1 - 1 * 1.75, -3 * 0.5 - 2 * 1.25 - 1 * 2]);
   });
 });
