@@ -24,9 +24,9 @@ export function smoothIdf(df: Int32Array, nDocs: number): Float64Array {
   return idf;
 }
 
-/** Sublinear TF-IDF, (1 + ln tf) * idf, rows L2-normalised (empty rows stay empty). */
-export function weightCounts(counts: Csr, idf: Float64Array): Csr {
-  const data = new Float32Array(counts.data.length);
+/** Sublinear TF-IDF, (1 + ln tf) * idf, rows L2-normalised (empty rows stay empty); written to `data` when given. */
+export function weightCounts(counts: Csr, idf: Float64Array, data: Float32Array = new Float32Array(counts.data.length)): Csr {
+  if (data.length !== counts.data.length) throw new Error(`weightCounts: output holds ${data.length} values, expected ${counts.data.length}`);
   const { indptr, indices } = counts;
   for (let r = 0; r < counts.rows; r++) {
     const start = indptr[r];

@@ -148,7 +148,7 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
 
   const counts = remapColumns(rawIndptr, rawIndices.array, rawCounts.array, column, kept.length);
   const idf = smoothIdf(vocab.df, n);
-  const tfidf = weightCounts(counts, idf);
+  const tfidf = weightCounts(counts, idf, new Float32Array(new SharedArrayBuffer(counts.data.length * 4)));
   onProgress?.(n, n);
   const model: TextModel = { options: resolved, nDocs: n, vocab, idf };
   return { counts, tfidf, vocab, idf, model };
@@ -159,8 +159,9 @@ function remapColumns(indptr: Int32Array, terms: Int32Array, values: Int32Array,
   const rows = indptr.length - 1;
   let nnz = 0;
   for (let p = 0; p < indptr[rows]; p++) if (column[terms[p]] >= 0) nnz++;
-  const outIndptr = new Int32Array(rows + 1);
-  const indices = new Int32Array(nnz);
+  // On shared memory, so that the SVD's helper thread reads them without a copy.
+  const outIndptr = new Int32Array(new SharedArrayBuffer((rows + 1) * 4));
+  const indices = new Int32Array(new SharedArrayBuffer(nnz * 4));
   const data = new Float32Array(nnz);
   const scratch = new Int32Array(cols);
   let q = 0;
