@@ -15,7 +15,15 @@ export function spmmRows(indptr: Int32Array, indices: Int32Array, data: Float32A
     acc.fill(0);
     const end = indptr[r + 1];
     let p = indptr[r];
-    // Four non-zeros per pass over the accumulator: a quarter of its loads and stores.
+    // Eight, then four non-zeros per pass over the accumulator: an eighth of its loads and stores.
+    for (; p + 7 < end; p += 8) {
+      const v0 = data[p], v1 = data[p + 1], v2 = data[p + 2], v3 = data[p + 3], v4 = data[p + 4], v5 = data[p + 5], v6 = data[p + 6], v7 = data[p + 7];
+      const z0 = indices[p] * k, z1 = indices[p + 1] * k, z2 = indices[p + 2] * k, z3 = indices[p + 3] * k;
+      const z4 = indices[p + 4] * k, z5 = indices[p + 5] * k, z6 = indices[p + 6] * k, z7 = indices[p + 7] * k;
+      for (let j = 0; j < k; j++) {
+        acc[j] += v0 * Z[z0 + j] + v1 * Z[z1 + j] + v2 * Z[z2 + j] + v3 * Z[z3 + j] + v4 * Z[z4 + j] + v5 * Z[z5 + j] + v6 * Z[z6 + j] + v7 * Z[z7 + j];
+      }
+    }
     for (; p + 3 < end; p += 4) {
       const v0 = data[p], v1 = data[p + 1], v2 = data[p + 2], v3 = data[p + 3];
       const z0 = indices[p] * k, z1 = indices[p + 1] * k, z2 = indices[p + 2] * k, z3 = indices[p + 3] * k;
