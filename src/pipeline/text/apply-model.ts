@@ -2,7 +2,7 @@ import { GrowableInt32 } from './csr.ts';
 import { createCachedStemmer } from './stem.ts';
 import { buildStopwords } from './stopwords.ts';
 import { weightCounts } from './tfidf.ts';
-import { BREAK, tokenizeWithBreaks } from './tokenize.ts';
+import { WordTable } from './tokenize.ts';
 import type { Csr, TextModel } from './types.ts';
 
 const columnsByModel = new WeakMap<TextModel, Map<string, number>>();
@@ -23,28 +23,39 @@ function columnsOf(model: TextModel): Map<string, number> {
  */
 export function vectorizeWithModel(texts: string[], model: TextModel): { counts: Csr; tfidf: Csr } {
   const columns = columnsOf(model);
-  const stopwords = buildStopwords(model.options.extraStopwords);
+  const table = new WordTable(buildStopwords(model.options.extraStopwords));
   const stem = createCachedStemmer();
+  const wordStem: string[] = []; // by word id, filled as the table grows
+  const wordColumn: number[] = [];
   const cols = model.vocab.keys.length;
   const local = new Int32Array(cols);
   const touched = new Int32Array(cols);
   const indptr = new Int32Array(texts.length + 1);
   const indices = new GrowableInt32();
   const values: number[] = [];
+  const ids = new GrowableInt32(1024);
   for (let d = 0; d < texts.length; d++) {
     let nTouched = 0;
     const count = (j: number | undefined) => {
-      if (j === undefined) return;
+      if (j === undefined || j < 0) return;
       if (local[j]++ === 0) touched[nTouched++] = j;
     };
+    ids.length = 0;
+    table.appendDocument(texts[d], ids);
+    for (let w = wordStem.length; w < table.words.length; w++) {
+      const s = stem(table.words[w]);
+      wordStem.push(s);
+      wordColumn.push(columns.get(s) ?? -1);
+    }
     let previous: string | null = null;
-    for (const token of tokenizeWithBreaks(texts[d], stopwords)) {
-      if (token === BREAK) {
+    for (let i = 0; i < ids.length; i++) {
+      const w = ids.array[i];
+      if (w < 0) {
         previous = null;
         continue;
       }
-      const s = stem(token);
-      count(columns.get(s));
+      const s = wordStem[w];
+      count(wordColumn[w]);
       if (previous !== null && previous !== s) count(columns.get(`${previous} ${s}`));
       previous = s;
     }

@@ -151,12 +151,12 @@ function cleanToken(raw: string): string | null {
  */
 export class StringTable {
   static readonly MISSING = -0x80000000;
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private hashes = new Int32Array(1 << 11);
-  private starts = new Int32Array(1 << 11);
-  private lengths = new Int32Array(1 << 11);
-  private values = new Int32Array(1 << 11);
-  private pool = new Uint16Array(1 << 14);
+  private slots = new Int32Array(1 << 8).fill(-1);
+  private hashes = new Int32Array(1 << 7);
+  private starts = new Int32Array(1 << 7);
+  private lengths = new Int32Array(1 << 7);
+  private values = new Int32Array(1 << 7);
+  private pool = new Uint16Array(1 << 10);
   private poolLength = 0;
   size = 0;
   /** Slot of the last get(), for the set() that follows a miss. */

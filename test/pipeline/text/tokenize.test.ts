@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BREAK, stripLatex, tokenize, tokenizeWithBreaks } from '../../../src/pipeline/text/index.ts';
+import { GrowableInt32 } from '../../../src/pipeline/text/csr.ts';
+import { StringTable, WordTable } from '../../../src/pipeline/text/tokenize.ts';
 
 describe('tokenize', () => {
   it('lower-cases and drops stopwords, academic boilerplate, numbers and one-letter tokens', () => {
@@ -30,5 +32,30 @@ describe('tokenize', () => {
   it('extra stopwords can be added', () => {
     const stop = new Set(['graph']);
     expect(tokenize('graph neural', stop)).toEqual(['neural']);
+  });
+});
+
+describe('StringTable', () => {
+  it('maps strings to ints through growth, distinguishing keys that share a prefix or hash bucket', () => {
+    const table = new StringTable();
+    const keys = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}${'x'.repeat(i % 7)}`);
+    keys.forEach((key, i) => table.set(key, i * 3 - 7));
+    expect(table.size).toBe(5000);
+    keys.forEach((key, i) => expect(table.get(key)).toBe(i * 3 - 7));
+    expect(table.get('w0x')).toBe(StringTable.MISSING);
+    expect(table.get('')).toBe(StringTable.MISSING);
+    expect(() => table.set(keys[0], 1)).toThrow(/already/);
+  });
+});
+
+describe('WordTable', () => {
+  it('numbers words by first occurrence across documents, with -1 at breaks and none at the edges', () => {
+    const table = new WordTable();
+    const out = new GrowableInt32();
+    table.appendDocument('Graph networks, graph/tree models.', out);
+    out.push(-9); // document boundary marker of the caller
+    table.appendDocument('The models of trees', out);
+    expect(table.words).toEqual(['graph', 'networks', 'tree', 'models', 'trees']);
+    expect(Array.from(out.toArray())).toEqual([0, 1, -1, 0, -1, 2, 3, -9, 3, -1, 4]);
   });
 });
