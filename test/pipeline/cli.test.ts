@@ -76,6 +76,38 @@ describe('preprocess on the bundled corpus', () => {
     expect(m.input.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('trend counts equal a brute-force recount from the per-paper columns', () => {
+    const m = readManifest(a);
+    const col = (name: string) => {
+      const ref = m.columns[name]!;
+      const b = readFileSync(join(a, ref.file));
+      return decodeColumn(name, ref, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+    };
+    const day = col('day');
+    const bin = col('bin');
+    const nBins = m.trends.bins.length;
+    // Recount bins from the calendar dates themselves, not from the bin column.
+    const starts = m.trends.bins.map((b) => Date.parse(`${b.start}T00:00:00Z`) / 86_400_000);
+    const ends = m.trends.bins.map((b) => Date.parse(`${b.end}T00:00:00Z`) / 86_400_000);
+    for (let i = 0; i < m.n; i++) {
+      if (bin[i]! < 0) continue;
+      expect(day[i]!).toBeGreaterThanOrEqual(starts[bin[i]!]!);
+      expect(day[i]!).toBeLessThan(ends[bin[i]!]!);
+    }
+    m.levels.forEach((lv, li) => {
+      const labels = col(lv.column);
+      const counts = Array.from({ length: lv.k }, () => new Array<number>(nBins).fill(0));
+      const totals = new Array<number>(nBins).fill(0);
+      for (let i = 0; i < m.n; i++) {
+        if (bin[i]! < 0) continue;
+        counts[labels[i]!]![bin[i]!]!++;
+        totals[bin[i]!]!++;
+      }
+      expect(m.trends.levels[li]!.clusters.map((c) => c.counts)).toEqual(counts);
+      expect(m.trends.bins.map((b) => b.total)).toEqual(totals);
+    });
+  });
+
   it('gives the same bytes for the same input and seed', () => {
     const fa = filesOf(a);
     const fb = filesOf(b);
