@@ -11,7 +11,7 @@ let server: StaticServer;
 
 beforeAll(async () => {
   const base = join(TMP, 'fixture-e2e');
-  const [dist, fixture] = await Promise.all([buildApp(), makeFixture(base, 3000)]);
+  const [dist, fixture] = await Promise.all([buildApp(), makeFixture(base)]);
   server = await serve(dist);
   server.mounts.set('ok', fixture);
 
@@ -76,7 +76,8 @@ describe('dashboard', () => {
     const page = await open('?artifact=./a/ok/');
     await ready(page);
     const before = await mapPixels(page);
-    expect(before.colors).toBeGreaterThanOrEqual(8);
+    // The bundled corpus has 5 clusters at the default level; one of the palette's colours may fall under the saturation cut.
+    expect(before.colors).toBeGreaterThanOrEqual(4);
     const countsBefore = await page.locator('.clusters .count').allInnerTexts();
 
     await page.fill('#kw', 'agent');
@@ -99,7 +100,7 @@ describe('dashboard', () => {
     const clusterId = await row.getAttribute('data-cluster');
     await row.locator('.row').click();
     await page.locator('[data-testid=paper-list] button').first().click();
-    await expect.poll(() => page.locator('[data-testid=doc-abstract]').innerText()).toContain('Abstract of');
+    await expect.poll(async () => (await page.locator('[data-testid=doc-abstract]').innerText()).length).toBeGreaterThan(200);
     const title = await page.locator('[data-testid=doc-title]').innerText();
     expect(title.length).toBeGreaterThan(5);
     expect(await page.locator('[data-testid=doc-abstract] mark').count()).toBeGreaterThan(0);

@@ -14,13 +14,9 @@ const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TMP = join(ROOT, 'tmp/e2e');
 
-/**
- * The one place that decides what the tests run against. Until the real pipeline
- * lands this is the synthetic artifact; switch to the bundled corpus with
- *   return realCorpus(dir);
- */
-export async function makeFixture(dir: string, n = 3000): Promise<string> {
-  return syntheticArtifact(dir, n);
+/** The one place that decides what the tests run against: the real pipeline on the bundled corpus. */
+export async function makeFixture(dir: string): Promise<string> {
+  return realCorpus(dir);
 }
 
 const made = new Map<string, Promise<string>>();
@@ -38,10 +34,10 @@ export function syntheticArtifact(dir: string, n: number): Promise<string> {
   return p;
 }
 
-/** The real pipeline on the bundled corpus (once `npm run preprocess` exists). */
+/** The real pipeline on the bundled corpus. */
 export async function realCorpus(dir: string): Promise<string> {
   await rm(dir, { recursive: true, force: true });
-  await run('npm', ['run', 'preprocess', '--', '--input', 'data/papers.jsonl', '--out', dir], { cwd: ROOT });
+  await run('npx', ['tsx', 'scripts/preprocess.ts', '--input', 'data/papers.jsonl', '--out', dir, '--quiet'], { cwd: ROOT });
   return dir;
 }
 

@@ -1,26 +1,34 @@
-/** Screenshots for looking at (tmp/screens/*.png), plus timing figures printed to the log. */
+/**
+ * Screenshots for looking at (tmp/screens/*.png), run on demand, not in `npm test`:
+ *   npm run screenshots                                   bundled corpus + synthetic 150k
+ *   SCREENSHOT_ARTIFACT=out/recent136k npm run screenshots  also a real large artifact
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildApp, launch, makeFixture, realCorpus, ROOT, serve, syntheticArtifact, TMP, type StaticServer } from './harness.ts';
+import { resolve } from 'node:path';
+import { buildApp, launch, realCorpus, ROOT, serve, syntheticArtifact, TMP, type StaticServer } from './harness.ts';
+
+const ON = Boolean(process.env.SCREENSHOTS);
+const LARGE = process.env.SCREENSHOT_ARTIFACT ? resolve(ROOT, process.env.SCREENSHOT_ARTIFACT) : null;
 
 const SHOTS = join(ROOT, 'tmp/screens');
 let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
+  if (!ON) return;
   await mkdir(SHOTS, { recursive: true });
-  const [dist, small, big, real] = await Promise.all([
+  const [dist, big, real] = await Promise.all([
     buildApp(),
-    makeFixture(join(TMP, 'fixture-5k'), 5000),
     syntheticArtifact(join(TMP, 'synthetic-150k'), 150_000),
     realCorpus(join(TMP, 'real-74')),
   ]);
   server = await serve(dist);
   server.mounts.set('real', real);
-  server.mounts.set('s5k', small);
   server.mounts.set('s150k', big);
+  if (LARGE) server.mounts.set('large', LARGE);
   browser = await launch();
 });
 afterAll(async () => {
@@ -28,7 +36,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe.each([['real'], ['s5k'], ['s150k']])('screenshots %s', (name) => {
+const names = [['real'], ['s150k'], ...(LARGE ? [['large']] : [])];
+describe.skipIf(!ON).each(names)('screenshots %s', (name) => {
   it('renders the dashboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const t0 = Date.now();

@@ -34,7 +34,7 @@ beforeAll(async () => {
       cwd: ROOT,
       env: { ...process.env, ATLAS_PUBLIC_DIR: empty },
     }),
-    makeFixture(join(TMP, 'fixture-trends'), 3000),
+    makeFixture(join(TMP, 'fixture-trends')),
   ]);
   server = await serve(dist);
   server.mounts.set('t', fixture);
