@@ -28,16 +28,20 @@ export function smoothIdf(df: Int32Array, nDocs: number): Float64Array {
 export function weightCounts(counts: Csr, idf: Float64Array, data: Float32Array = new Float32Array(counts.data.length)): Csr {
   if (data.length !== counts.data.length) throw new Error(`weightCounts: output holds ${data.length} values, expected ${counts.data.length}`);
   const { indptr, indices } = counts;
+  let longest = 0;
+  for (let r = 0; r < counts.rows; r++) longest = Math.max(longest, indptr[r + 1] - indptr[r]);
+  const weight = new Float64Array(longest); // one row's unscaled weights, computed once
   for (let r = 0; r < counts.rows; r++) {
     const start = indptr[r];
     const end = indptr[r + 1];
     let norm = 0;
     for (let p = start; p < end; p++) {
       const w = (1 + Math.log(counts.data[p])) * idf[indices[p]];
+      weight[p - start] = w;
       norm += w * w;
     }
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let p = start; p < end; p++) data[p] = (1 + Math.log(counts.data[p])) * idf[indices[p]] * scale;
+    for (let p = start; p < end; p++) data[p] = weight[p - start] * scale;
   }
   return { rows: counts.rows, cols: counts.cols, indptr: counts.indptr, indices: counts.indices, data };
 }

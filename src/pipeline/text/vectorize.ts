@@ -76,6 +76,9 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
     : [];
   const phraseOf = new PairCounter(Math.max(16, phrases.length));
   phrases.forEach((p, i) => phraseOf.add(p.a, p.b, i + 1));
+  // Most adjacent pairs start with a stem that starts no phrase: skip their hash lookup.
+  const startsPhrase = new Uint8Array(numStems);
+  for (const p of phrases) startsPhrase[p.a] = 1;
 
   // Pass 3: per-document term counts (stems, then phrases at numStems + i) and surface pairs of phrases.
   const termSpace = numStems + phrases.length;
@@ -98,7 +101,7 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
       }
       const s = stemOf[w];
       if (local[s]++ === 0) touched[nTouched++] = s;
-      if (previous >= 0 && phrases.length > 0) {
+      if (previous >= 0 && startsPhrase[stemOf[previous]] === 1) {
         const p = phraseOf.get(stemOf[previous], s);
         if (p > 0) {
           const t = numStems + p - 1;
