@@ -116,7 +116,11 @@ export function randomizedSvd(X: Csr, dims: number, options: SvdOptions): SvdRes
   }
 }
 
-/** Default power iterations; see the agreement note in the commit that set it. */
+/**
+ * Default power iterations. On 136k arXiv abstracts (100 dims) against 6 iterations:
+ * 4 keeps the top 10 singular values within 2e-5 and σ100 2.8% low (99.1% of the
+ * captured energy); 3 gives 2e-4 / 5.5% / 98.0%; 2 gives 2e-3 / 9.6% / 95.2%.
+ */
 export const DEFAULT_POWER_ITERATIONS = 4;
 
 /** Gram matrix Aᵀ A (k × k, full) of a Float32 block, two fixed row halves summed in order. */
