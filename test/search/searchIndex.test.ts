@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, matchQuery, parseQuery, SearchIndex, searchTokens, isStopword } from '../../src/search/index.ts';
+import { mulberry32 as rng } from '../../src/pipeline/vectors/random.ts';
 
 describe('SearchIndex encode/decode', () => {
   const texts = ['Graph models\nGraphs of models.', 'Diffusion\nthe diffusion of graphs', ''];
@@ -50,17 +51,6 @@ describe('SearchIndex encode/decode', () => {
   });
 });
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('matchQuery agrees with a brute-force scan', () => {
   const words = ['graph', 'graphs', 'model', 'Models', 'agent', 'agentic', 'of', 'the', 'policy', 'policies', 'net', 'network', 'fine-tuning', 'x'];

@@ -1,14 +1,7 @@
 /** Small seeded random columns for brute-force comparisons. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../src/pipeline/vectors/random.ts';
+
+export { rng };
 
 export function randomColumns(n: number, k: number, nBins: number, seed: number) {
   const r = rng(seed);

@@ -9,20 +9,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../src/pipeline/ingest/index.ts';
 import type { IngestIssue, IssueReason } from '../../../src/pipeline/ingest/types.ts';
+import { mulberry32 } from '../../../src/pipeline/vectors/random.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ingest-fuzz-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Bytes with no line breaks, commas or quotes; starts with 0xff so it is never blank or valid JSON. */
 function junk(random: () => number): Buffer {

@@ -1,14 +1,5 @@
 /** Seeded generators for the synthetic series (mulberry32; Knuth / inversion samplers). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { mulberry32 } from '../../../src/pipeline/vectors/random.ts';
 
 /** Poisson(lambda) by inversion (fine for lambda up to a few hundred). */
 export function poisson(rand: () => number, lambda: number): number {
