@@ -1,14 +1,14 @@
 /**
  * Timing and quality of the project stage on stand-in data (not a test).
- *   npx tsx test/pipeline/project/measure.ts knn 150000     # builds + caches the kNN graph
- *   npx tsx test/pipeline/project/measure.ts umap 150000    # UMAP on the cached graph
+ *   npx tsx bench/stages/umap.ts knn 150000     # builds + caches the kNN graph
+ *   npx tsx bench/stages/umap.ts umap 150000    # UMAP on the cached graph
  * Run under `/usr/bin/time -v` for peak RSS.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { makeBlobs } from './blobs.ts';
-import { knnGraph, exactKnn, DEFAULT_HNSW, type KnnGraph } from '../../../src/pipeline/project/knn.ts';
-import { umapProject } from '../../../src/pipeline/project/umap.ts';
-import { neighbourPreservation, sampleRows } from '../../../src/pipeline/project/quality.ts';
+import { makeBlobs } from '../../test/pipeline/project/blobs.ts';
+import { knnGraph, exactKnn, DEFAULT_HNSW, type KnnGraph } from '../../src/pipeline/project/knn.ts';
+import { umapProject } from '../../src/pipeline/project/umap.ts';
+import { neighbourPreservation, sampleRows } from '../../src/pipeline/project/quality.ts';
 
 const [mode = 'knn', nArg = '150000', ...rest] = process.argv.slice(2);
 const n = Number(nArg);

@@ -7,12 +7,12 @@
  *   σ = 0.1 (overlapping), 5 restarts: 6.7 s CPU sequential; ARI 1 (best restart)
  *   σ = 0.02 (make_blobs-like), 5 restarts: 3.3 s CPU
  *   ml-kmeans, one run, σ = 0.1: ~43 s CPU (136 s wall under that load)
- *   SIGMA=0.1 npx tsx test/pipeline/cluster/bench.ts [n=150000] [d=100] [k=30] [restarts=5] [--ml] [--parallel]
+ *   SIGMA=0.1 npx tsx bench/stages/kmeans.ts [n=150000] [d=100] [k=30] [restarts=5] [--ml] [--parallel]
  */
 import { performance } from 'node:perf_hooks';
-import { kmeans, type KMeansEngine } from '../../../src/pipeline/cluster/kmeans.ts';
-import { kmeansParallel } from '../../../src/pipeline/cluster/parallel.ts';
-import { adjustedRand, unitBlobs } from './fixtures.ts';
+import { kmeans, type KMeansEngine } from '../../src/pipeline/cluster/kmeans.ts';
+import { kmeansParallel } from '../../src/pipeline/cluster/parallel.ts';
+import { adjustedRand, unitBlobs } from '../../test/pipeline/cluster/fixtures.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const [n = 150_000, d = 100, k = 30, restarts = 5] = args.map(Number);
