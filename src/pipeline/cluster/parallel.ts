@@ -6,7 +6,7 @@
  * thread runs everything.
  *
  * Pays at dashboard scale: 150k × 100, k = 30, 5 restarts is ~6.7 s of CPU,
- * split 3 + 2 restarts over the two cores (test/pipeline/cluster/bench.ts).
+ * split 3 + 2 restarts over the two cores (bench/stages/kmeans.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';

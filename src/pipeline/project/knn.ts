@@ -34,7 +34,7 @@ export interface KnnOptions {
 }
 
 /**
- * Measured on 150k × 100 stand-in data (test/pipeline/project/measure.ts), recall@15 vs exact
+ * Measured on 150k × 100 stand-in data (bench/stages/umap.ts), recall@15 vs exact
  * on 300 rows: M 16 / efC 100 / ef 60 → 0.997, ~19 s CPU; M 12 / efC 64 / ef 40 → 0.953, 13.5 s.
  */
 export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100, ef: 60 };
