@@ -40,7 +40,9 @@ class Stages:
 
 
 def read_corpus(path):
-    """Rows with a title and an abstract; later rows with an id already seen are dropped (as ingest does)."""
+    """Rows with a title and an abstract; a later row with an id already seen, or with the same title and
+    abstract (lower-cased, whitespace collapsed) as an earlier row, is dropped, as our ingest does (and as a
+    Python user would with drop_duplicates on title + abstract)."""
     opener = gzip.open if path.endswith('.gz') else open
     texts, labels, seen = [], [], set()
     with opener(path, 'rt', encoding='utf-8') as f:
@@ -59,10 +61,12 @@ def read_corpus(path):
             if not title or not abstract:
                 continue
             key = row.get('id')
+            content = (' '.join(title.lower().split()), ' '.join(abstract.lower().split()))
+            if (key is not None and ('id', key) in seen) or content in seen:
+                continue
             if key is not None:
-                if key in seen:
-                    continue
-                seen.add(key)
+                seen.add(('id', key))
+            seen.add(content)
             texts.append(title + '\n' + abstract)
             label = row.get('label')
             labels.append(None if label is None else str(label))
