@@ -15,6 +15,13 @@ export interface PointLayer {
   dim: Uint32Array;
   /** 1 = passes the filter; null = everything passes. Failing points are drawn first, smaller and faded. */
   pass: Uint8Array | null;
+  /**
+   * Instead of `pass`: per-point fail bits (state/filterIndex.ts); a point fails
+   * when `fails[i] & failMask` is non-zero. Read in place, so a filter change
+   * needs no n-sized mask.
+   */
+  fails?: Uint8Array | null;
+  failMask?: number;
 }
 
 /** Disc stamp offsets for radius r: pairs (dx, dy). Cached by r. */
@@ -45,12 +52,16 @@ export function drawPoints(
   radius: number,
 ): number {
   pixels.fill(background);
-  const { pass } = layer;
-  if (!pass) return drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, null, 1);
+  // Both forms reduce to a bit test: drawn in a pass when (flags[i] & bits) !== 0 equals `hit`.
+  const fails = layer.fails ?? null;
+  const flags = fails ?? layer.pass;
+  const bits = fails ? (layer.failMask ?? 0xff) : 1;
+  const passHit = fails === null;
+  if (!flags) return drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, null, 0, true);
   // Failing points first so passing ones sit on top: a sequential pass each, no per-filter reordering.
   return (
-    drawPass(pixels, width, height, layer, a, discStamp(Math.max(0.5, radius * 0.75)), layer.dim, pass, 0) +
-    drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, pass, 1)
+    drawPass(pixels, width, height, layer, a, discStamp(Math.max(0.5, radius * 0.75)), layer.dim, flags, bits, !passHit) +
+    drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, flags, bits, passHit)
   );
 }
 
@@ -62,8 +73,9 @@ function drawPass(
   a: Affine,
   stamp: Int32Array,
   color: Uint32Array,
-  pass: Uint8Array | null,
-  want: number,
+  flags: Uint8Array | null,
+  bits: number,
+  hit: boolean,
 ): number {
   const { x, y } = layer;
   const { sx, ox, sy, oy } = a;
@@ -71,7 +83,7 @@ function drawPass(
   const single = stamp.length === 2;
   let drawn = 0;
   for (let i = 0; i < n; i++) {
-    if (pass !== null && pass[i] !== want) continue;
+    if (flags !== null && ((flags[i]! & bits) !== 0) !== hit) continue;
     const px = (x[i]! * sx + ox) | 0;
     const py = (y[i]! * sy + oy) | 0;
     if (px < -8 || py < -8 || px >= width + 8 || py >= height + 8) continue;

@@ -6,6 +6,7 @@ import { untrack } from 'svelte';
 import type { LoadedArtifact } from './loadArtifact.ts';
 import { resolveClauses, withClause, type Clause, type ClauseSource } from './crossfilter.ts';
 import type { KeywordMatcher } from './keywordSearch.ts';
+import { FilterIndex } from './filterIndex.ts';
 
 export type ColorBy = 'cluster' | 'time';
 
@@ -57,11 +58,33 @@ class AtlasState {
     this.clauses = withClause(untrack(() => this.clauses), source, clause);
   }
 
-  /** Mask for a view: every clause but the view's own. */
+  /**
+   * The resolved crossfilter shared by every view (fail bits per paper and
+   * papers per cluster for any view's exclusion), brought up to date once per
+   * clause change whoever asks first. Reading it subscribes the caller to the
+   * clauses and the level. The object is reused: derive numbers from it, never
+   * return it from a $derived (its identity does not change).
+   */
+  filterIndex(): FilterIndex | null {
+    const labels = this.labels;
+    const a = this.artifact;
+    const clauses = this.clauses;
+    if (!a || !labels) return null;
+    const k = a.manifest.levels[this.level]!.k;
+    if (!this.#index || this.#index.labels !== labels || this.#index.k !== k) this.#index = new FilterIndex(labels, k);
+    this.#index.update(clauses);
+    return this.#index;
+  }
+  #index: FilterIndex | null = null;
+
+  /**
+   * Mask for a view: every clause but the view's own; a new array per clause
+   * set (cached), for views that keep or hand out the mask. Hot paths read
+   * filterIndex() instead and allocate nothing.
+   */
   filterFor(source?: ClauseSource): Uint8Array | null {
     const a = this.artifact;
     if (!a) return null;
-    // Several views ask for the same mask after each change: resolve once per clause set.
     const clauses = this.clauses;
     if (this.#resolvedFor !== clauses) {
       this.#resolvedFor = clauses;

@@ -19,6 +19,16 @@ describe('pixel rendering', () => {
     drawPoints(px, 4, 1, 0, layer, { sx: 1, ox: 0, sy: 1, oy: 0 }, 0.5);
     expect(Array.from(px)).toEqual([0, 5, 0, 80]);
   });
+  it('reads fail bits in place: a point fails when fails & failMask is non-zero', () => {
+    const px = new Uint32Array(4);
+    // Point 0 fails only the masked-out bit 8 (its own view's clause), point 1 fails bit 1, point 2 passes.
+    const layer = { x: Float32Array.from([0, 1, 1]), y: Float32Array.from([0, 0, 0]), color: Uint32Array.from([5, 6, 8]), dim: Uint32Array.from([50, 60, 80]), pass: null, fails: Uint8Array.from([8, 1, 0]), failMask: 7 };
+    drawPoints(px, 4, 1, 0, layer, { sx: 1, ox: 0, sy: 1, oy: 0 }, 0.5);
+    expect(Array.from(px)).toEqual([5, 8, 0, 0]);
+    layer.x = Float32Array.from([0, 1, 2]);
+    drawPoints(px, 4, 1, 0, layer, { sx: 1, ox: 0, sy: 1, oy: 0 }, 0.5);
+    expect(Array.from(px)).toEqual([5, 60, 8, 0]);
+  });
   it('stamps discs', () => {
     expect(discStamp(0.5).length).toBe(2);
     expect(discStamp(1).length / 2).toBe(5);
