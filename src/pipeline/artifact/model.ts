@@ -1,18 +1,18 @@
 /**
  * What `--update` needs to place new papers on an existing map without
- * refitting: the fitted text model, the LSA components, every paper's LSA
- * vector (for the new papers' neighbours), each level's centroids and the term
- * counts (to recount trends). Stored as named binary blobs under model/.
+ * refitting: the fitted text + LSA model (serialised by the vectors stage),
+ * every paper's LSA vector (for the new papers' neighbours), each level's
+ * centroids and the term counts (to recount trends). Stored as named binary
+ * blobs under model/.
  */
 import type { PipelineResult } from '../run.ts';
 import type { Csr, TextModel } from '../text/types.ts';
+import { deserializeLsaModel, serializeLsaModel, type LsaModelJson, type SvdModel } from '../vectors/index.ts';
 import { ArtifactError } from '../../schema/artifact.ts';
 
 export interface FittedModel {
   text: TextModel;
-  /** dims × cols. */
-  components: Float32Array;
-  dims: number;
+  svd: SvdModel;
   /** n × dims, unit rows. */
   lsa: Float32Array;
   centroids: Record<string, Float32Array>;
@@ -21,28 +21,29 @@ export interface FittedModel {
 
 const utf8 = new TextEncoder();
 
-function bytes(a: Float32Array | Int32Array | Float64Array): Uint8Array {
+export function bytesOf(a: Float32Array | Int32Array | Float64Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
+/** The blobs for the model's corpus-sized parts: LSA vectors and term counts. */
+export function corpusBlobs(lsa: Float32Array, counts: Csr): Record<string, Uint8Array> {
+  return {
+    lsa: bytesOf(lsa),
+    countsShape: utf8.encode(JSON.stringify({ rows: counts.rows, cols: counts.cols })),
+    countsIndptr: bytesOf(counts.indptr),
+    countsIndices: bytesOf(counts.indices),
+    countsData: bytesOf(counts.data),
+  };
+}
+
 export function encodeModel(result: PipelineResult): Record<string, Uint8Array> {
-  const { model } = result.vectors;
-  const text = {
-    options: model.options,
-    nDocs: model.nDocs,
-    vocab: { keys: model.vocab.keys, display: model.vocab.display, phrase: Array.from(model.vocab.phrase), df: Array.from(model.vocab.df) },
-  };
+  const { json, binary } = serializeLsaModel(result.vectors.model, result.svd);
   const out: Record<string, Uint8Array> = {
-    text: utf8.encode(JSON.stringify(text)),
-    meta: utf8.encode(JSON.stringify({ dims: result.svd.dims, cols: result.vectors.counts.cols, rows: result.n })),
-    idf: bytes(model.idf),
-    components: bytes(result.svd.components),
-    lsa: bytes(result.svd.normalized),
-    countsIndptr: bytes(result.vectors.counts.indptr),
-    countsIndices: bytes(result.vectors.counts.indices),
-    countsData: bytes(result.vectors.counts.data),
+    lsaModelJson: utf8.encode(JSON.stringify(json)),
+    lsaModelBinary: binary,
+    ...corpusBlobs(result.svd.normalized, result.vectors.counts),
   };
-  for (const lv of result.levels) out[`centroids_${lv.name}`] = bytes(lv.centroids);
+  for (const lv of result.levels) out[`centroids_${lv.name}`] = bytesOf(lv.centroids);
   return out;
 }
 
@@ -53,32 +54,26 @@ function view<T>(ctor: { new (b: ArrayBuffer): T }, b: Uint8Array | undefined, n
   return new ctor(copy.buffer);
 }
 
-export function decodeModel(files: Record<string, Uint8Array>): FittedModel {
+export function decodeModel(files: Record<string, Uint8Array | undefined>): FittedModel {
   const utf = new TextDecoder();
-  const text = JSON.parse(utf.decode(files.text)) as {
-    options: TextModel['options'];
-    nDocs: number;
-    vocab: { keys: string[]; display: string[]; phrase: number[]; df: number[] };
-  };
-  const meta = JSON.parse(utf.decode(files.meta)) as { dims: number; cols: number; rows: number };
+  const json = files.lsaModelJson;
+  const binary = files.lsaModelBinary;
+  const shape = files.countsShape;
+  if (!json || !binary || !shape) throw new ArtifactError('model: incomplete; rerun npm run preprocess without --update');
+  const { text, svd } = deserializeLsaModel(JSON.parse(utf.decode(json)) as LsaModelJson, binary);
+  const { rows, cols } = JSON.parse(utf.decode(shape)) as { rows: number; cols: number };
   const centroids: Record<string, Float32Array> = {};
   for (const [name, b] of Object.entries(files)) {
     if (name.startsWith('centroids_')) centroids[name.slice('centroids_'.length)] = view(Float32Array, b, name);
   }
   return {
-    text: {
-      options: text.options,
-      nDocs: text.nDocs,
-      vocab: { keys: text.vocab.keys, display: text.vocab.display, phrase: Uint8Array.from(text.vocab.phrase), df: Int32Array.from(text.vocab.df) },
-      idf: view(Float64Array, files.idf, 'idf'),
-    },
-    components: view(Float32Array, files.components, 'components'),
-    dims: meta.dims,
+    text,
+    svd,
     lsa: view(Float32Array, files.lsa, 'lsa'),
     centroids,
     counts: {
-      rows: meta.rows,
-      cols: meta.cols,
+      rows,
+      cols,
       indptr: view(Int32Array, files.countsIndptr, 'countsIndptr'),
       indices: view(Int32Array, files.countsIndices, 'countsIndices'),
       data: view(Float32Array, files.countsData, 'countsData'),

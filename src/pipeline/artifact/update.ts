@@ -19,14 +19,13 @@ import {
 import { UserError, type Paper } from '../ingest/types.ts';
 import type { IngestResult } from '../ingest/index.ts';
 import { dayAndPrecision } from '../ingest/dates.ts';
-import { vectorizeWithModel } from '../text/apply-model.ts';
 import type { Csr } from '../text/types.ts';
-import { normalizeRows } from '../vectors/svd.ts';
+import { transformTexts } from '../vectors/index.ts';
 import { placeNewPoints } from '../project/place.ts';
 import { buildTrends } from '../trends/index.ts';
 import { classTermScores } from '../cluster/index.ts';
 import { buildSearchIndex } from '../../search/index.ts';
-import { decodeModel, type FittedModel } from './model.ts';
+import { corpusBlobs, decodeModel, type FittedModel } from './model.ts';
 import { writeArtifact } from './write.ts';
 import type { PipelineOptions } from '../cli/options.ts';
 import type { Progress } from '../cli/progress.ts';
@@ -49,19 +48,6 @@ async function readColumn(dir: string, m: Manifest, name: string): Promise<Typed
   const ref = m.columns[name]!;
   const b = await readFile(join(dir, ref.file));
   return decodeColumn(name, ref, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
-}
-
-/** Row-wise product of a sparse matrix with Vᵀ (dims × cols): the LSA projection of new rows. */
-function projectRows(X: Csr, components: Float32Array, dims: number): Float32Array {
-  const out = new Float32Array(X.rows * dims);
-  for (let r = 0; r < X.rows; r++) {
-    for (let p = X.indptr[r]!; p < X.indptr[r + 1]!; p++) {
-      const col = X.indices[p]!;
-      const v = X.data[p]!;
-      for (let j = 0; j < dims; j++) out[r * dims + j]! += v * components[j * X.cols + col]!;
-    }
-  }
-  return out;
 }
 
 function nearestCentroid(X: Float32Array, m: number, d: number, centroids: Float32Array): Int32Array {
@@ -128,9 +114,10 @@ export async function updateArtifact(dir: string, ingested: IngestResult, option
 
   const n = m.n;
   const mNew = fresh.length;
-  const d = model.dims;
-  const { counts, tfidf } = await progress.stage('tfidf', () => vectorizeWithModel(fresh.map((p) => `${p.title}\n${p.abstract}`), model.text));
-  const newX = await progress.stage('lsa', () => normalizeRows(projectRows(tfidf, model.components, d), mNew, d));
+  const d = model.svd.dims;
+  const { counts, normalized: newX } = await progress.stage('tfidf', () =>
+    transformTexts(fresh.map((p) => `${p.title}\n${p.abstract}`), model.text, model.svd),
+  );
 
   const x = (await readColumn(dir, m, 'x')) as Float32Array;
   const y = (await readColumn(dir, m, 'y')) as Float32Array;
@@ -201,7 +188,6 @@ export async function updateArtifact(dir: string, ingested: IngestResult, option
   const lsa = new Float32Array((n + mNew) * d);
   lsa.set(model.lsa);
   lsa.set(newX, n * d);
-  const b = (a: Float32Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const columns: Record<string, TypedColumn> = { x: allX, y: allY, day, datePrecision: precision, bin: trends.bin, neighbors };
   m.levels.forEach((lv, i) => (columns[lv.column] = Uint16Array.from(labels[i]!)));
 
@@ -227,14 +213,7 @@ export async function updateArtifact(dir: string, ingested: IngestResult, option
       search: buildSearchIndex(docs.map((doc) => `${doc.title}\n${doc.abstract}`)),
       docs,
       chunkSize: m.docs.chunkSize,
-      model: {
-        ...files,
-        lsa: b(lsa),
-        countsIndptr: b(allCounts.indptr),
-        countsIndices: b(allCounts.indices),
-        countsData: b(allCounts.data),
-        meta: new TextEncoder().encode(JSON.stringify({ dims: d, cols: allCounts.cols, rows: n + mNew })),
-      },
+      model: { ...files, ...corpusBlobs(lsa, allCounts) },
     }),
   );
   progress.info(`added ${mNew} papers to ${dir} (now ${n + mNew}); existing positions unchanged`);
