@@ -42,7 +42,7 @@ interface Profile {
 const IDLE = new Set(['(idle)', '(root)']);
 
 /** Self time per function (ms), plus busy time = everything but idle. */
-export function summarize(p: Profile): { busyMs: number; gcMs: number; programMs: number; top: [string, number][] } {
+export function summarize(p: Profile): { busyMs: number; gcMs: number; programMs: number; top: [string, number][]; inclusive: [string, number][] } {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let busy = 0;
@@ -61,7 +61,24 @@ export function summarize(p: Profile): { busyMs: number; gcMs: number; programMs
     self.set(key, (self.get(key) ?? 0) + dt);
   }
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]);
-  return { busyMs: busy, gcMs: gc, programMs: program, top };
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map<string, number>();
+  for (let i = 0; i < p.samples.length; i++) {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let id: number | undefined = p.samples[i]; id !== undefined; id = parent.get(id)) {
+      const n = byId.get(id);
+      if (!n || IDLE.has(n.callFrame.functionName)) continue;
+      const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      incl.set(key, (incl.get(key) ?? 0) + dt);
+    }
+  }
+  const inclusive = [...incl.entries()].sort((a, b) => b[1] - a[1]);
+  return { busyMs: busy, gcMs: gc, programMs: program, top, inclusive };
 }
 
 async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ result: T; profile: Profile }> {
@@ -78,6 +95,8 @@ function report(title: string, events: number, p: Profile, top: number): void {
   console.log(`\n== ${title}: ${events} events`);
   console.log(`main thread busy ${(s.busyMs / events).toFixed(2)} ms/event (GC ${(s.gcMs / events).toFixed(2)}, native/program ${(s.programMs / events).toFixed(2)})`);
   for (const [k, ms] of s.top.slice(0, top)) console.log(`${(ms / events).toFixed(3).padStart(8)} ms/event  ${k}`);
+  console.log('-- inclusive (self + callees):');
+  for (const [k, ms] of s.inclusive.slice(0, top)) console.log(`${(ms / events).toFixed(3).padStart(8)} ms/event  ${k}`);
 }
 
 async function main(): Promise<void> {

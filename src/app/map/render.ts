@@ -52,52 +52,53 @@ export function drawPoints(
   radius: number,
 ): number {
   pixels.fill(background);
-  // Both forms reduce to a bit test: drawn in a pass when (flags[i] & bits) !== 0 equals `hit`.
+  // Both forms reduce to a bit test: a point passes when ((flags[i] & bits) !== 0) === passHit.
   const fails = layer.fails ?? null;
   const flags = fails ?? layer.pass;
   const bits = fails ? (layer.failMask ?? 0xff) : 1;
   const passHit = fails === null;
-  if (!flags) return drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, null, 0, true);
-  // Failing points first so passing ones sit on top: a sequential pass each, no per-filter reordering.
-  return (
-    drawPass(pixels, width, height, layer, a, discStamp(Math.max(0.5, radius * 0.75)), layer.dim, flags, bits, !passHit) +
-    drawPass(pixels, width, height, layer, a, discStamp(radius), layer.color, flags, bits, passHit)
-  );
-}
-
-function drawPass(
-  pixels: Uint32Array,
-  width: number,
-  height: number,
-  layer: PointLayer,
-  a: Affine,
-  stamp: Int32Array,
-  color: Uint32Array,
-  flags: Uint8Array | null,
-  bits: number,
-  hit: boolean,
-): number {
   const { x, y } = layer;
-  const { sx, ox, sy, oy } = a;
   const n = x.length;
-  const single = stamp.length === 2;
+  const stamp = discStamp(radius);
+  if (!flags) {
+    let drawn = 0;
+    for (let i = 0; i < n; i++) drawn += plot(pixels, width, height, x[i]! * a.sx + a.ox, y[i]! * a.sy + a.oy, stamp, layer.color[i]!);
+    return drawn;
+  }
+  // Failing points first so passing ones sit on top. One scan over the points draws
+  // the failing ones and notes the passing ones; a second loop over those only.
+  if (passing.length < n) passing = new Uint32Array(n);
+  const small = discStamp(Math.max(0.5, radius * 0.75));
+  const { dim, color } = layer;
+  let m = 0;
   let drawn = 0;
   for (let i = 0; i < n; i++) {
-    if (flags !== null && ((flags[i]! & bits) !== 0) !== hit) continue;
-    const px = (x[i]! * sx + ox) | 0;
-    const py = (y[i]! * sy + oy) | 0;
-    if (px < -8 || py < -8 || px >= width + 8 || py >= height + 8) continue;
-    const c = color[i]!;
-    if (single) {
-      if (px >= 0 && py >= 0 && px < width && py < height) pixels[py * width + px] = c;
-    } else {
-      for (let s = 0; s < stamp.length; s += 2) {
-        const qx = px + stamp[s]!;
-        const qy = py + stamp[s + 1]!;
-        if (qx >= 0 && qy >= 0 && qx < width && qy < height) pixels[qy * width + qx] = c;
-      }
-    }
-    drawn++;
+    if (((flags[i]! & bits) !== 0) === passHit) passing[m++] = i;
+    else drawn += plot(pixels, width, height, x[i]! * a.sx + a.ox, y[i]! * a.sy + a.oy, small, dim[i]!);
+  }
+  for (let j = 0; j < m; j++) {
+    const i = passing[j]!;
+    drawn += plot(pixels, width, height, x[i]! * a.sx + a.ox, y[i]! * a.sy + a.oy, stamp, color[i]!);
   }
   return drawn;
+}
+
+/** Scratch list of passing point indices, reused across frames. */
+let passing = new Uint32Array(0);
+
+/** Stamps one point at screen position (fx, fy); 1 when it is near enough the viewport to count as drawn. */
+function plot(pixels: Uint32Array, width: number, height: number, fx: number, fy: number, stamp: Int32Array, c: number): number {
+  const px = fx | 0;
+  const py = fy | 0;
+  if (px < -8 || py < -8 || px >= width + 8 || py >= height + 8) return 0;
+  if (stamp.length === 2) {
+    if (px >= 0 && py >= 0 && px < width && py < height) pixels[py * width + px] = c;
+    return 1;
+  }
+  for (let s = 0; s < stamp.length; s += 2) {
+    const qx = px + stamp[s]!;
+    const qy = py + stamp[s + 1]!;
+    if (qx >= 0 && qy >= 0 && qx < width && qy < height) pixels[qy * width + qx] = c;
+  }
+  return 1;
 }
