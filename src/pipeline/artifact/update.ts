@@ -21,7 +21,7 @@ import type { IngestResult } from '../ingest/index.ts';
 import { dayAndPrecision } from '../ingest/dates.ts';
 import type { Csr } from '../text/types.ts';
 import { transformTexts } from '../vectors/index.ts';
-import { placeNewPoints } from '../project/place.ts';
+import { newPointNeighbours, placeNewPoints } from '../project/place.ts';
 import { buildTrends } from '../trends/index.ts';
 import { classTermScores } from '../cluster/index.ts';
 import { buildSearchIndex } from '../../search/index.ts';
@@ -127,8 +127,10 @@ export async function updateArtifact(dir: string, ingested: IngestResult, option
     coords[2 * i + 1] = y[i]!;
   }
   const K = m.neighborsK;
+  const nNeighbors = Math.min(Number(m.params.neighbors ?? 15), n);
+  const knn = newPointNeighbours(model.lsa, n, newX, mNew, d, Math.max(nNeighbors, K), options.seed);
   const placed = await progress.stage('umap', () =>
-    placeNewPoints(model.lsa, coords, n, d, newX, mNew, { nNeighbors: Number(m.params.neighbors ?? 15), seed: options.seed }),
+    placeNewPoints(model.lsa, coords, n, d, newX, mNew, { nNeighbors: knn.k, seed: options.seed, knn }),
   );
 
   const newLabels = m.levels.map((lv) => {
@@ -156,16 +158,7 @@ export async function updateArtifact(dir: string, ingested: IngestResult, option
   const oldNeighbors = (await readColumn(dir, m, 'neighbors')) as Int32Array;
   const neighbors = new Int32Array((n + mNew) * K);
   neighbors.set(oldNeighbors);
-  for (let i = 0; i < mNew; i++) {
-    const sims = new Float32Array(n);
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let t = 0; t < d; t++) s += newX[i * d + t]! * model.lsa[j * d + t]!;
-      sims[j] = s;
-    }
-    const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => sims[b]! - sims[a]! || a - b);
-    for (let t = 0; t < K; t++) neighbors[(n + i) * K + t] = order[t]!;
-  }
+  for (let i = 0; i < mNew; i++) neighbors.set(knn.indices.subarray(i * knn.k, i * knn.k + K), (n + i) * K);
 
   const allX = concat(x, Array.from({ length: mNew }, (_, i) => placed[2 * i]!));
   const allY = concat(y, Array.from({ length: mNew }, (_, i) => placed[2 * i + 1]!));

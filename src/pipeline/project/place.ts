@@ -16,10 +16,19 @@ export interface PlaceOptions {
   nEpochs?: number;
   minDist?: number;
   spread?: number;
+  /** The new points' neighbours among the existing ones, when the caller already has them (newPointNeighbours). */
+  knn?: KnnGraph;
 }
 
 /** Largest m × n solved by brute force; above it the existing rows are indexed with HNSW. */
 const BRUTE_FORCE_PAIRS = 2e8;
+
+/** Each new point's k nearest existing points (cosine): exact for small inputs, HNSW above. */
+export function newPointNeighbours(existingX: Float32Array, n: number, newX: Float32Array, m: number, d: number, k: number, seed: number): KnnGraph {
+  return m * n <= BRUTE_FORCE_PAIRS || n <= EXACT_KNN_THRESHOLD
+    ? crossKnn(existingX, n, newX, m, d, k)
+    : hnswSearch(existingX, n, newX, m, d, k, seed);
+}
 
 export function placeNewPoints(
   existingX: Float32Array, existingCoords: Float32Array, n: number, d: number,
@@ -29,9 +38,8 @@ export function placeNewPoints(
   validateMatrix('placeNewPoints (newX)', newX, m, d);
   if (existingCoords.length !== n * 2) throw new Error(`placeNewPoints: existingCoords has length ${existingCoords.length}, expected n × 2 = ${n * 2}`);
   const k = Math.min(options.nNeighbors ?? 15, n);
-  const knn = m * n <= BRUTE_FORCE_PAIRS || n <= EXACT_KNN_THRESHOLD
-    ? crossKnn(existingX, n, newX, m, d, k)
-    : hnswSearch(existingX, n, newX, m, d, k, options.seed);
+  const knn = options.knn ?? newPointNeighbours(existingX, n, newX, m, d, k, options.seed);
+  if (knn.k !== k) throw new Error(`placeNewPoints: knn has k = ${knn.k}, expected ${k}`);
 
   // Memberships with local connectivity 0 (umap transform), kept per row.
   const dist = Float64Array.from(knn.distances);
