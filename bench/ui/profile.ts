@@ -204,7 +204,7 @@ function mergeProfiles(ps: Profile[]): Profile {
   for (const p of ps) {
     let max = 0;
     for (const n of p.nodes) {
-      nodes.push({ ...n, id: n.id + offset });
+      nodes.push({ ...n, id: n.id + offset, children: n.children?.map((c) => c + offset) });
       max = Math.max(max, n.id);
     }
     // summarize() pairs sample i with delta i + 1: keep each profile's pairing.
