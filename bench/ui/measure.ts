@@ -10,9 +10,10 @@ export const INIT_SCRIPT = `
 // tsx compiles the page functions below with esbuild's keepNames, which calls __name().
 globalThis.__name = globalThis.__name || ((f) => f);
 (() => {
-  const b = (window.__bench = { keyAt: 0, moveAt: 0, frames: 0, paints: 0, paintAt: 0 });
+  const b = (window.__bench = { keyAt: 0, moveAt: 0, moveSeenAt: 0, frames: 0, paints: 0, paintAt: 0 });
   document.addEventListener('keydown', (e) => { b.keyAt = e.timeStamp; }, true);
-  window.addEventListener('mousemove', (e) => { b.moveAt = e.timeStamp; }, true);
+  // moveSeenAt: when the page got the event (Chromium holds mousemove for the next frame).
+  window.addEventListener('mousemove', (e) => { b.moveAt = e.timeStamp; b.moveSeenAt = performance.now(); }, true);
   const tick = () => { b.frames++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
   // The map calls window.__atlas.markPainted on every paint (src/app/state/bench.ts); wrap it once it exists.
@@ -32,7 +33,7 @@ globalThis.__name = globalThis.__name || ((f) => f);
 `;
 
 interface BenchGlobals {
-  __bench: { keyAt: number; moveAt: number; frames: number; paints: number; paintAt: number };
+  __bench: { keyAt: number; moveAt: number; moveSeenAt: number; frames: number; paints: number; paintAt: number };
   __atlas: {
     ready: Promise<boolean>;
     searchReady: Promise<boolean>;
@@ -99,8 +100,12 @@ export async function keywordLatency(page: Page, query: string): Promise<KeyLate
   }, query);
 }
 
-/** Drags the time brush one bin width per step; per step: mousemove → map paint done. */
-export async function brushLatency(page: Page, steps: number, startFrac: number): Promise<number[]> {
+/**
+ * Drags the time brush one bin width per step; per step: mousemove → map paint done.
+ * `inPage`, when given, collects per step the part after the page received the
+ * event (handler → paint done): the rest is Chromium holding mousemove for the next frame.
+ */
+export async function brushLatency(page: Page, steps: number, startFrac: number, inPage?: number[]): Promise<number[]> {
   const box = await page.locator('#trends .trend-brush .overlay').boundingBox();
   if (!box) throw new Error('no time brush overlay (#trends .trend-brush .overlay)');
   const nBins = await page.evaluate(() => (window as unknown as { __atlas: { state: { artifact: { manifest: { trends: { bins: unknown[] } } } } } }).__atlas.state.artifact.manifest.trends.bins.length);
@@ -123,7 +128,12 @@ export async function brushLatency(page: Page, steps: number, startFrac: number)
         before,
         { timeout: 3000, polling: 'raf' },
       );
-      out.push(await page.evaluate(() => (window as W).__bench.paintAt - (window as W).__bench.moveAt));
+      const s = await page.evaluate(() => {
+        const b = (window as W).__bench;
+        return { total: b.paintAt - b.moveAt, inPage: b.paintAt - b.moveSeenAt };
+      });
+      out.push(s.total);
+      inPage?.push(s.inPage);
     } catch {
       // the step did not change the brushed bins (or the map did not repaint): no sample
     }
