@@ -5,7 +5,9 @@
  * by self time. Wall latency on a shared machine is noisy; this is the number to
  * compare before/after.
  *
- *   npx tsx bench/ui/profile.ts [--artifact DIR] [--no-build] [--top N]
+ *   npx tsx bench/ui/profile.ts [--artifact DIR] [--no-build] [--top N] [--dist DIR]
+ *
+ * --dist profiles an existing build instead (e.g. an older commit's, for before/after).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -20,12 +22,13 @@ const { values } = parseArgs({
     artifact: { type: 'string', default: 'out/recent136k' },
     'no-build': { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
+    dist: { type: 'string' },
   },
 });
 
 const repo = resolve(import.meta.dirname, '../..');
 const work = join(repo, 'tmp/bench-ui');
-const dist = join(work, 'dist-profile');
+const dist = values.dist ? resolve(values.dist) : join(work, 'dist-profile');
 const log = (m: string) => console.error(`bench:profile: ${m}`);
 
 interface ProfileNode {
@@ -42,7 +45,7 @@ interface Profile {
 const IDLE = new Set(['(idle)', '(root)']);
 
 /** Self time per function (ms), plus busy time = everything but idle. */
-export function summarize(p: Profile): { busyMs: number; gcMs: number; programMs: number; top: [string, number][]; inclusive: [string, number][] } {
+export function summarize(p: Profile): { busyMs: number; appMs: number; gcMs: number; programMs: number; top: [string, number][]; inclusive: [string, number][] } {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let busy = 0;
@@ -65,9 +68,17 @@ export function summarize(p: Profile): { busyMs: number; gcMs: number; programMs
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const incl = new Map<string, number>();
+  let app = 0;
   for (let i = 0; i < p.samples.length; i++) {
     const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
     const seen = new Set<string>();
+    // The app's own work: samples with a frame of the built bundle on the stack (not the harness's evaluate/polling).
+    for (let id: number | undefined = p.samples[i]; id !== undefined; id = parent.get(id)) {
+      if (byId.get(id)?.callFrame.url.includes('/assets/')) {
+        app += dt;
+        break;
+      }
+    }
     for (let id: number | undefined = p.samples[i]; id !== undefined; id = parent.get(id)) {
       const n = byId.get(id);
       if (!n || IDLE.has(n.callFrame.functionName)) continue;
@@ -78,7 +89,7 @@ export function summarize(p: Profile): { busyMs: number; gcMs: number; programMs
     }
   }
   const inclusive = [...incl.entries()].sort((a, b) => b[1] - a[1]);
-  return { busyMs: busy, gcMs: gc, programMs: program, top, inclusive };
+  return { busyMs: busy, appMs: app, gcMs: gc, programMs: program, top, inclusive };
 }
 
 async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ result: T; profile: Profile }> {
@@ -93,6 +104,7 @@ async function profiled<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ re
 function report(title: string, events: number, p: Profile, top: number): void {
   const s = summarize(p);
   console.log(`\n== ${title}: ${events} events`);
+  console.log(`app JS ${(s.appMs / events).toFixed(2)} ms/event (stack holds a frame of the bundle; excludes layout/paint)`);
   console.log(`main thread busy ${(s.busyMs / events).toFixed(2)} ms/event (GC ${(s.gcMs / events).toFixed(2)}, native/program ${(s.programMs / events).toFixed(2)})`);
   for (const [k, ms] of s.top.slice(0, top)) console.log(`${(ms / events).toFixed(3).padStart(8)} ms/event  ${k}`);
   console.log('-- inclusive (self + callees):');
@@ -100,7 +112,7 @@ function report(title: string, events: number, p: Profile, top: number): void {
 }
 
 async function main(): Promise<void> {
-  if (!values['no-build'] || !existsSync(join(dist, 'index.html'))) {
+  if (!values.dist && (!values['no-build'] || !existsSync(join(dist, 'index.html')))) {
     const emptyPublic = join(work, 'public-empty');
     mkdirSync(emptyPublic, { recursive: true });
     rmSync(dist, { recursive: true, force: true });
