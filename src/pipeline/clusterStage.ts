@@ -4,9 +4,6 @@
  */
 import { buildLevels, scanK, type Levels, type ScanKResult } from './cluster/index.ts';
 
-/** k-means restarts of the coarse and fine levels: the default level gets --restarts. */
-export const SIDE_RESTARTS = 2;
-
 export interface ClusterStageParams {
   k: number | 'auto';
   kMin: number;
@@ -38,6 +35,6 @@ export function clusterStage(X: Float32Array, n: number, d: number, params: Clus
     k = params.k;
   }
   const t1 = performance.now();
-  const levels = buildLevels(X, n, d, k, { seed: params.seed, restarts: params.restarts, sideRestarts: Math.min(params.restarts, SIDE_RESTARTS) });
+  const levels = buildLevels(X, n, d, k, { seed: params.seed, restarts: params.restarts });
   return { kScan, levels, ms: { kScan: Math.round(t1 - t0), kmeans: Math.round(performance.now() - t1) } };
 }
