@@ -42,8 +42,8 @@ Model
   --k N|auto            clusters (default: auto = best mean silhouette over --k-min..--k-max)
   --k-min N, --k-max N  range scanned by --k auto (default: 4..30; at most √papers)
   --seed N              seed for every stochastic stage (default: 42)
-  --restarts N          k-means restarts of the default level, lowest inertia kept
-                        (default: 5; the coarse and fine levels use 2)
+  --restarts N          k-means restarts, lowest inertia kept (default: 5); the coarse
+                        and fine levels are derived from the default one
   --min-df N|F          drop terms in fewer documents (count, or fraction if < 1)
                         (default: 2 below 10,000 papers, else 5)
   --max-df F            drop terms in more than this fraction of documents (default: 0.5)
