@@ -163,11 +163,18 @@ describe('an interrupted run leaves the previous artifact intact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-kill-'));
     expect(run(['--input', 'data/papers.jsonl', '--out', dir, '--quiet']).code).toBe(0);
     const before = readFileSync(join(dir, 'manifest.json'), 'utf8');
-    for (const delay of [300, 900, 1500, 2100]) {
-      const child = spawn(TSX, [CLI, '--input', 'data/papers.jsonl', '--out', dir, '--quiet', '--seed', '3'], { cwd: ROOT, stdio: 'ignore' });
+    let killedMidRun = 0;
+    for (const delay of [150, 400, 700, 1000, 1400]) {
+      // node itself, not the tsx wrapper: SIGKILL cannot be relayed to a wrapper's child.
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--input', 'data/papers.jsonl', '--out', dir, '--quiet', '--seed', '3'], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
+      if (child.signalCode === 'SIGKILL') killedMidRun++;
       // Whatever the moment, the manifest is one of the two complete versions and every file it names exists.
       const text = readFileSync(join(dir, 'manifest.json'), 'utf8');
       const m = validateManifest(JSON.parse(text));
@@ -176,5 +183,7 @@ describe('an interrupted run leaves the previous artifact intact', () => {
       expect(existsSync(join(dir, m.titles.file))).toBe(true);
       if (text !== before) expect(m.params.seed).toBe(3);
     }
+    // At least one kill must have landed while the run was still going, or the test proves nothing.
+    expect(killedMidRun).toBeGreaterThan(0);
   }, 120_000);
 });
