@@ -401,6 +401,13 @@ export function dayToIso(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A paper's date as precise as it is known: 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', or '' when undated. */
+export function formatPaperDate(day: number, precision: number): string {
+  if (!precision) return '';
+  const iso = dayToIso(day);
+  return precision === 1 ? iso.slice(0, 4) : precision === 2 ? iso.slice(0, 7) : iso;
+}
+
 /** 'YYYY-MM-DD' (or 'YYYY-MM', 'YYYY') → days since 1970-01-01 of its first day. */
 export function isoToDay(iso: string): number {
   const [y, m = 1, d = 1] = iso.split('-').map(Number);

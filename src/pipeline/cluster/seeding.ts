@@ -139,7 +139,7 @@ export function seedingTrials(k: number): number {
 }
 
 /** First row whose cumulative weight exceeds `r` (never a zero-weight row unless all are). */
-function drawProportional(cumulative: Float64Array, r: number): number {
+export function drawProportional(cumulative: Float64Array, r: number): number {
   let lo = 0;
   let hi = cumulative.length - 1;
   while (lo < hi) {

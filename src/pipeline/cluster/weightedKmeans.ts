@@ -8,7 +8,7 @@
  */
 import { squaredDistance } from './distance.ts';
 import { createRng, deriveSeed, type Rng } from './random.ts';
-import { seedingTrials } from './seeding.ts';
+import { drawProportional, seedingTrials } from './seeding.ts';
 
 type Rows = Float32Array | Float64Array;
 
@@ -174,14 +174,3 @@ function weightedMeans(P: Rows, rows: Int32Array, d: number, k: number, w: Float
   for (let c = 0; c < k; c++) for (let t = 0; t < d; t++) C[c * d + t] /= total[c];
 }
 
-/** First index whose cumulative weight exceeds `r`. */
-function drawProportional(cumulative: Float64Array, r: number): number {
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cumulative[mid] > r) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  ArtifactError,
+  decodeColumn,
+  dayToIso,
+  formatPaperDate,
+  isoToDay,
+  validateManifest,
+} from '../../src/schema/artifact.ts';
+
+describe('calendar days', () => {
+  it('round-trips dates around month, year and leap-day boundaries', () => {
+    for (const iso of ['1970-01-01', '1999-12-31', '2000-01-01', '2024-02-29', '2024-03-01', '2026-08-19']) {
+      expect(dayToIso(isoToDay(iso))).toBe(iso);
+    }
+    expect(isoToDay('1970-01-02')).toBe(1);
+    expect(isoToDay('2024-03')).toBe(isoToDay('2024-03-01'));
+    expect(isoToDay('2024')).toBe(isoToDay('2024-01-01'));
+  });
+
+  it('formats a paper date only as precisely as it is known', () => {
+    const day = isoToDay('2023-10-07');
+    expect(formatPaperDate(day, 3)).toBe('2023-10-07');
+    expect(formatPaperDate(day, 2)).toBe('2023-10');
+    expect(formatPaperDate(day, 1)).toBe('2023');
+    expect(formatPaperDate(day, 0)).toBe('');
+  });
+});
+
+describe('validateManifest', () => {
+  const ROOT = resolve(import.meta.dirname, '../..');
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-schema-'));
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/preprocess.ts'), '--input', 'data/papers.jsonl', '--out', dir, '--quiet'], { cwd: ROOT });
+  const good = () => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+
+  it('accepts what the pipeline writes', () => {
+    expect(r.status).toBe(0);
+    expect(validateManifest(good()).n).toBe(74);
+  });
+
+  it('names the field that is wrong', () => {
+    const m = good();
+    m.levels[1].clusters[2].label = 7;
+    expect(() => validateManifest(m)).toThrow(new ArtifactError('manifest.levels[1].clusters[2].label: expected a string, got number'));
+    const m2 = good();
+    delete m2.trends.bins;
+    expect(() => validateManifest(m2)).toThrow('manifest.trends.bins: missing');
+    const m3 = good();
+    m3.columns.x.length = 3;
+    expect(() => validateManifest(m3)).toThrow('manifest.columns.x.length: expected 74, got 3');
+  });
+
+  it('tells an old artifact to be rebuilt', () => {
+    const m = good();
+    m.version = 0;
+    expect(() => validateManifest(m)).toThrow(/version 0; rerun npm run preprocess/);
+  });
+
+  it('refuses a column whose bytes do not match its length', () => {
+    expect(() => decodeColumn('x', { file: 'x.bin', dtype: 'float32', length: 3 }, new ArrayBuffer(8))).toThrow(
+      'column x (x.bin): expected 12 bytes, got 8; the artifact is truncated or corrupt, rerun npm run preprocess',
+    );
+    expect(Array.from(decodeColumn('b', { file: 'b.bin', dtype: 'int16', length: 2 }, new Int16Array([-1, 5]).buffer))).toEqual([-1, 5]);
+  });
+});
