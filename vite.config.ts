@@ -1,17 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { resolve } from 'node:path';
+import { serveArtifact } from './scripts/vite-artifact.ts';
 
-// The dashboard lives in src/app; the preprocessing CLI writes its artifact into
-// out/artifact, which Vite serves (dev, preview) and copies into dist (build) as
-// static files, so the built site works from any static host.
-const outDir = process.env.ATLAS_PUBLIC_DIR ?? resolve(import.meta.dirname, 'out');
+// The dashboard lives in src/app. It reads its artifact from ./artifact/: the one
+// the preprocessing CLI wrote to out/artifact (or ATLAS_ARTIFACT), served in dev
+// and preview and copied into dist by a build, so the built site works from any
+// static host. ATLAS_ARTIFACT=none builds the app alone (tests mount artifacts).
+const artifact = process.env.ATLAS_ARTIFACT === 'none' ? null : resolve(process.env.ATLAS_ARTIFACT ?? resolve(import.meta.dirname, 'out/artifact'));
 
 export default defineConfig({
   root: resolve(import.meta.dirname, 'src/app'),
   base: './',
-  publicDir: outDir,
-  plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
+  publicDir: false,
+  plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') }), serveArtifact(artifact)],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

@@ -10,7 +10,7 @@
  * --dist profiles an existing build instead (e.g. an older commit's, for before/after).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
@@ -113,14 +113,12 @@ function report(title: string, events: number, p: Profile, top: number): void {
 
 async function main(): Promise<void> {
   if (!values.dist && (!values['no-build'] || !existsSync(join(dist, 'index.html')))) {
-    const emptyPublic = join(work, 'public-empty');
-    mkdirSync(emptyPublic, { recursive: true });
     rmSync(dist, { recursive: true, force: true });
     log('vite build (unminified) → tmp/bench-ui/dist-profile');
     execFileSync('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', dist, '--emptyOutDir', '--minify', 'false', '--logLevel', 'warn'], {
       cwd: repo,
       stdio: 'inherit',
-      env: { ...process.env, ATLAS_PUBLIC_DIR: emptyPublic },
+      env: { ...process.env, ATLAS_ARTIFACT: 'none' },
     });
   }
   const server = await serveStatic(dist, { '/bench-artifact/': resolve(repo, values.artifact!) });

@@ -7,7 +7,7 @@
  *   npm run bench:ui -- [--artifact DIR] [--million DIR] [--skip-1m] [--no-pipeline] [--no-build]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -73,14 +73,12 @@ const QUERIES = [
 ];
 
 function build(): void {
-  const emptyPublic = join(work, 'public-empty');
-  mkdirSync(emptyPublic, { recursive: true });
   rmSync(dist, { recursive: true, force: true });
   log('vite build → tmp/bench-ui/dist');
   execFileSync('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: repo,
     stdio: 'inherit',
-    env: { ...process.env, ATLAS_PUBLIC_DIR: emptyPublic },
+    env: { ...process.env, ATLAS_ARTIFACT: 'none' },
   });
 }
 

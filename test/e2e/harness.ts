@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -55,15 +55,13 @@ export async function setTitle(dir: string, index: number, title: string): Promi
 }
 
 let built: Promise<string> | null = null;
-/** Builds the app into tmp/e2e/dist (with an empty public dir: artifacts are mounted by the server). */
+/** Builds the app into tmp/e2e/dist without an artifact: the test server mounts artifacts. */
 export function buildApp(): Promise<string> {
   built ??= (async () => {
-    const empty = join(TMP, 'empty-public');
-    await mkdir(empty, { recursive: true });
     const out = join(TMP, 'dist');
     await run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn', ...(process.env.E2E_NO_MINIFY ? ['--minify', 'false'] : [])], {
       cwd: ROOT,
-      env: { ...process.env, ATLAS_PUBLIC_DIR: empty },
+      env: { ...process.env, ATLAS_ARTIFACT: 'none' },
     });
     return out;
   })();

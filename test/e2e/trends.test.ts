@@ -1,7 +1,6 @@
 /** The trends panel in real Chromium: brush → time clause, crossfilter, keyword trend, toggles. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -27,12 +26,10 @@ interface AtlasWindow {
 beforeAll(async () => {
   // Own build dir: the other e2e files build into tmp/e2e/dist from other workers.
   const dist = join(TMP, 'trends-dist');
-  const empty = join(TMP, 'trends-empty-public');
-  await mkdir(empty, { recursive: true });
   const [, fixture] = await Promise.all([
     run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: ROOT,
-      env: { ...process.env, ATLAS_PUBLIC_DIR: empty },
+      env: { ...process.env, ATLAS_ARTIFACT: 'none' },
     }),
     makeFixture(join(TMP, 'fixture-trends')),
   ]);
