@@ -6,7 +6,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.bin': 'application/octet-stream' };
@@ -38,7 +38,8 @@ export function serveArtifact(dir: string | null): Plugin {
     },
     async closeBundle() {
       if (dir && existsSync(join(dir, 'manifest.json'))) {
-        await cp(dir, join(outDir, 'artifact'), { recursive: true, filter: (src) => !src.includes('/model') });
+        // model/ is only for --update; a static site does not need it.
+        await cp(dir, join(outDir, 'artifact'), { recursive: true, filter: (src) => relative(dir, src).split(sep)[0] !== 'model' });
       }
     },
   };
