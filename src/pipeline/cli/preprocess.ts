@@ -54,7 +54,8 @@ export async function preprocess(options: PipelineOptions): Promise<void> {
       ...(options.format ? { format: options.format } : {}),
       strict: options.strict,
       columns: options.columns,
-      onIssue,
+      // With --strict the first issue is the error itself: printing it as a warning too would say it twice.
+      ...(options.strict ? {} : { onIssue }),
       onProgress: tick,
     }),
   );
