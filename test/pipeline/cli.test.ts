@@ -151,6 +151,22 @@ describe('preprocess user mistakes: one line, exit 2, no stack trace', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('bad rows are reported one line each and counted; --strict fails on the first', () => {
+    const bad = join(out, 'bad.jsonl');
+    const good = readFileSync(join(ROOT, 'data/papers.jsonl'), 'utf8').trim().split('\n').slice(0, 10);
+    writeFileSync(bad, [...good.slice(0, 5), '{"id": "x", "title": "Cut', ...good.slice(5), good[0]].join('\n') + '\n');
+    const lenient = run(['--input', bad, '--out', join(out, 'lenient'), '--quiet', '--k', '2']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/bad\.jsonl:6: skipped \(malformed\): invalid JSON/);
+    expect(lenient.stderr).toMatch(/bad\.jsonl:12: skipped \(duplicate\)/);
+    expect(lenient.stderr).toContain('read 12, kept 10, skipped 2 (duplicate 1, malformed 1)');
+    const strict = run(['--input', bad, '--out', join(out, 'strict'), '--quiet', '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr.trim().split('\n').filter((l) => l.includes('bad.jsonl:6'))).toHaveLength(1);
+    expect(strict.stderr).toMatch(/^error: .*bad\.jsonl:6: .*malformed/m);
+    expect(existsSync(join(out, 'strict', 'manifest.json'))).toBe(false);
+  });
+
   it('--help prints usage on stdout and exits 0', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
