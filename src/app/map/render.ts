@@ -41,7 +41,10 @@ export function discStamp(r: number): Int32Array {
   return s;
 }
 
-/** Fills `pixels` (width × height, row-major) with `background` and draws the layer. Returns points drawn. */
+/**
+ * Fills `pixels` (width × height, row-major) with `background` (unless `clear`
+ * is false: a backdrop is already there) and draws the layer. Returns points drawn.
+ */
 export function drawPoints(
   pixels: Uint32Array,
   width: number,
@@ -50,8 +53,9 @@ export function drawPoints(
   layer: PointLayer,
   a: Affine,
   radius: number,
+  clear = true,
 ): number {
-  pixels.fill(background);
+  if (clear) pixels.fill(background);
   // Both forms reduce to a bit test: a point passes when ((flags[i] & bits) !== 0) === passHit.
   const fails = layer.fails ?? null;
   const flags = fails ?? layer.pass;
