@@ -1,6 +1,6 @@
 /**
  * The whole view state as URL hash parameters, so a link reproduces the view:
- *   #q=agents&lv=fine&c=3,7&p=120&z=2.5,-40,10&t=4-9&col=time&rn=<json>
+ *   #q=agents&lv=fine&c=3,7&p=120&z=2.5,-40,10&t=4-9&col=time&dens=1&rn=<json>
  * Pure: parse and serialise plain objects; the app wires them to the state.
  */
 import type { LevelName } from '../../schema/artifact.ts';
@@ -13,6 +13,8 @@ export interface ViewState {
   zoom: { k: number; x: number; y: number } | null;
   timeRange: [number, number] | null;
   colorBy: 'cluster' | 'time';
+  /** Density shading on the map (off by default). */
+  density: boolean;
   renamed: Record<string, string>;
 }
 
@@ -24,6 +26,7 @@ export const EMPTY_VIEW: ViewState = {
   zoom: null,
   timeRange: null,
   colorBy: 'cluster',
+  density: false,
   renamed: {},
 };
 
@@ -40,6 +43,7 @@ export function serializeView(v: ViewState): string {
   }
   if (v.timeRange) p.set('t', `${v.timeRange[0]}-${v.timeRange[1]}`);
   if (v.colorBy !== 'cluster') p.set('col', v.colorBy);
+  if (v.density) p.set('dens', '1');
   if (Object.keys(v.renamed).length) p.set('rn', JSON.stringify(v.renamed));
   return p.toString();
 }
@@ -62,6 +66,7 @@ export function parseView(hash: string): ViewState {
   const t = p.get('t')?.match(/^(\d+)-(\d+)$/);
   if (t) v.timeRange = [Number(t[1]), Number(t[2])];
   if (p.get('col') === 'time') v.colorBy = 'time';
+  if (p.get('dens') === '1') v.density = true;
   const rn = p.get('rn');
   if (rn) {
     try {

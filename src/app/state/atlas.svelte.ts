@@ -40,6 +40,8 @@ class AtlasState {
   /** Inclusive bin range brushed on the trends view. */
   timeRange = $state.raw<[number, number] | null>(null);
   colorBy = $state<ColorBy>('cluster');
+  /** Grey density shading behind the map's points (of the papers passing the filters). */
+  density = $state(false);
   zoom = $state.raw<ZoomState>({ k: 1, x: 0, y: 0 });
   /** User-renamed cluster labels, keyed `${levelName}:${clusterId}`. */
   renamed = $state<Record<string, string>>({});

@@ -38,6 +38,7 @@ function currentView(): ViewState {
     zoom: atlas.zoom,
     timeRange: atlas.timeRange,
     colorBy: atlas.colorBy,
+    density: atlas.density,
     renamed: atlas.renamed,
   };
 }
@@ -52,6 +53,7 @@ export function applyView(v: ViewState, a: LoadedArtifact): void {
   atlas.selectedPaper = v.selectedPaper !== null && v.selectedPaper < a.n ? v.selectedPaper : null;
   atlas.zoom = v.zoom ?? { k: 1, x: 0, y: 0 };
   atlas.colorBy = v.colorBy;
+  atlas.density = v.density;
   atlas.query = v.query;
   const bins = m.trends.bins;
   const range = v.timeRange ? normalizeBinRange(v.timeRange, bins.length) : null;

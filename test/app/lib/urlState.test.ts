@@ -11,6 +11,7 @@ describe('URL view state', () => {
       zoom: { k: 2.5, x: -40.5, y: 10 },
       timeRange: [4, 9],
       colorBy: 'time',
+      density: true,
       renamed: { 'default:3': 'Agents, tools & "planning"' },
     };
     expect(parseView('#' + serializeView(v))).toEqual(v);
