@@ -8,6 +8,8 @@ import { buildApp, launch, makeFixture, serve, setTitle, TMP, type StaticServer 
 const PAYLOAD = '<img src=x onerror=alert(1)>';
 let browser: Browser;
 let server: StaticServer;
+/** The best representative of the default level's largest cluster: first in the unfiltered paper list. */
+let xssPaper = 0;
 
 beforeAll(async () => {
   const base = join(TMP, 'fixture-e2e');
@@ -18,7 +20,10 @@ beforeAll(async () => {
   const xss = join(TMP, 'fixture-xss');
   await rm(xss, { recursive: true, force: true });
   await cp(fixture, xss, { recursive: true });
-  await setTitle(xss, 0, PAYLOAD);
+  const fm = JSON.parse(await readFile(join(fixture, 'manifest.json'), 'utf8'));
+  const largest = [...fm.levels[fm.defaultLevel].clusters].sort((a: { size: number }, b: { size: number }) => b.size - a.size)[0];
+  xssPaper = largest.representatives[0];
+  await setTitle(xss, xssPaper, PAYLOAD);
   server.mounts.set('xss', xss);
 
   const corrupt = join(TMP, 'fixture-corrupt');
@@ -131,6 +136,66 @@ describe('dashboard', () => {
     await again.close();
   });
 
+  it('lists representative papers unfiltered, and matching papers in a stated order with a filter', async () => {
+    const page = await open('?artifact=./a/ok/');
+    await ready(page);
+    await expect.poll(() => page.locator('[data-testid=paper-list-heading]').innerText()).toMatch(/representative papers/i);
+    const expected = await page.evaluate(() => {
+      const a = window.__atlas.state.artifact!;
+      const lv = a.manifest.levels[window.__atlas.state.level]!;
+      const big = [...lv.clusters].sort((x, y) => y.size - x.size);
+      return { first: big[0]!.representatives.slice(0, 2), second: big[1]!.representatives[0]!, titles: window.__atlas.state.titles! };
+    });
+    await expect.poll(() => page.locator('[data-testid=paper-list] button .t').count()).toBeGreaterThan(3);
+    const shown = await page.locator('[data-testid=paper-list] button .t').allInnerTexts();
+    expect(shown.slice(0, 3)).toEqual([...expected.first, expected.second].map((i) => expected.titles[i]));
+
+    await page.fill('#kw', 'agent');
+    await expect.poll(() => page.locator('[data-testid=paper-list-heading]').innerText()).toMatch(/matching the filters/i);
+    expect(await page.locator('[data-testid=paper-list-order]').innerText()).toContain('Newest first');
+    await expect.poll(() => page.locator('[data-testid=paper-list] button').count()).toBeGreaterThan(1);
+    const dates = (await page.locator('[data-testid=paper-list] button .d').allInnerTexts()).filter((d) => d !== 'undated');
+    expect(dates.length).toBeGreaterThan(1);
+    expect([...dates].sort().reverse()).toEqual(dates);
+
+    await page.locator('.clusters li .row').first().click();
+    await expect.poll(() => page.locator('[data-testid=paper-list-order]').innerText()).toContain('representative of the selected topic first');
+    await page.close();
+  });
+
+  it('shades density behind the points when toggled, and keeps it in the URL', async () => {
+    const page = await open('?artifact=./a/ok/');
+    await ready(page);
+    const greys = () =>
+      page.evaluate(() => {
+        const c = document.querySelector('canvas.topic-map') as HTMLCanvasElement;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          const r = d[i]!, g = d[i + 1]!, b = d[i + 2]!;
+          // Not the background (251,250,247), not a saturated point colour: the grey shade.
+          if (Math.max(r, g, b) - Math.min(r, g, b) < 16 && r < 240) n++;
+        }
+        return n;
+      });
+    expect(await page.locator('.density-toggle input').isChecked()).toBe(false);
+    const before = await greys();
+    await page.locator('.density-toggle input').check();
+    await expect.poll(greys).toBeGreaterThan(before + 5000);
+    const all = await greys();
+    await expect.poll(() => page.url()).toContain('dens=1');
+    // With a keyword, only the matching papers are shaded: less grey.
+    await page.fill('#kw', 'agent');
+    await page.waitForFunction(() => document.querySelector('[data-testid=keyword-count]') !== null);
+    await expect.poll(greys).toBeLessThan(all);
+
+    const again = await open(page.url().slice(server.url.length));
+    await ready(again);
+    expect(await again.locator('.density-toggle input').isChecked()).toBe(true);
+    await page.close();
+    await again.close();
+  });
+
   it('clicking a point on the map selects it', async () => {
     const page = await open('?artifact=./a/ok/');
     await ready(page);
@@ -196,7 +261,7 @@ describe('dashboard', () => {
       dialogs++;
       void d.dismiss();
     });
-    await page.goto(`${server.url}?artifact=./a/xss/#p=0`);
+    await page.goto(`${server.url}?artifact=./a/xss/#p=${xssPaper}`);
     await ready(page);
     await expect.poll(() => page.locator('[data-testid=doc-title]').innerText()).toBe(PAYLOAD);
     await expect.poll(() => page.locator('[data-testid=doc-abstract]').innerText()).toContain(PAYLOAD);
