@@ -25,10 +25,13 @@ function middleware(dir: string): Connect.NextHandleFunction {
 
 export function serveArtifact(dir: string | null): Plugin {
   let outDir = 'dist';
+  let building = false;
   return {
     name: 'topic-atlas-artifact',
     configResolved(config) {
       outDir = config.build.outDir;
+      // Vitest runs on a Vite server whose build hooks also fire on close: copy only in a real build.
+      building = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {
       if (dir) server.middlewares.use(middleware(dir));
@@ -37,7 +40,7 @@ export function serveArtifact(dir: string | null): Plugin {
       if (dir) server.middlewares.use(middleware(dir));
     },
     async closeBundle() {
-      if (dir && existsSync(join(dir, 'manifest.json'))) {
+      if (building && dir && existsSync(join(dir, 'manifest.json'))) {
         // model/ is only for --update; a static site does not need it.
         await cp(dir, join(outDir, 'artifact'), { recursive: true, filter: (src) => relative(dir, src).split(sep)[0] !== 'model' });
       }
