@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { writeArtifact } from '../src/pipeline/artifact/write.ts';
+import { buildSearchIndex } from '../src/search/index.ts';
 import { dayToIso, isoToDay, type Cluster, type ClusterTrend, type TimeBin } from '../src/schema/artifact.ts';
 
 const { values } = parseArgs({
@@ -109,13 +110,7 @@ for (let i = 0; i < n; i++) {
 }
 const titles = Array.from({ length: n }, (_, i) => `Synthetic paper ${i} on ${WORDS[label[i]! % WORDS.length]} ${WORDS[(label[i]! * 7 + i) % WORDS.length]}`);
 const ids = Array.from({ length: n }, (_, i) => `syn-${i}`);
-let search: Uint8Array = new Uint8Array(0);
-try {
-  const mod = (await import('../src/search/index.ts')) as { buildSearchIndex: (t: string[]) => Uint8Array };
-  search = mod.buildSearchIndex(titles);
-} catch (e) {
-  console.error(`warning: no search index (${(e as Error).message})`);
-}
+const search = buildSearchIndex(titles);
 await writeArtifact(values.out!, {
   manifest: {
     generator: 'make-synthetic-artifact',
