@@ -83,7 +83,7 @@ export function dot(X: Float32Array, a: number, b: number, d: number): number {
 }
 
 /** Insert (j, dist) into row i's sorted top-k if it beats the current worst; ties keep the earlier index. */
-function pushTopK(idx: Int32Array, dst: Float64Array, i: number, k: number, j: number, dist: number): void {
+export function pushTopK(idx: Int32Array, dst: Float64Array, i: number, k: number, j: number, dist: number): void {
   const base = i * k;
   if (!(dist < dst[base + k - 1])) return;
   let p = base + k - 1;

@@ -4,7 +4,7 @@
  * mean of those neighbours' positions, then a few epochs that move only the new points.
  */
 import { findABParams } from 'umap-js/dist/umap.js';
-import { hnswSearch, validateMatrix, EXACT_KNN_THRESHOLD, type KnnGraph } from './knn.ts';
+import { hnswSearch, pushTopK, validateMatrix, EXACT_KNN_THRESHOLD, type KnnGraph } from './knn.ts';
 import { smoothKnnDistances, membership } from './fuzzyGraph.ts';
 import { epochsPerSample, optimizeLayout } from './layout.ts';
 import { seededRandom } from './random.ts';
@@ -100,21 +100,11 @@ export function crossKnn(base: Float32Array, n: number, queries: Float32Array, m
   const dst = new Float64Array(m * k).fill(Infinity);
   for (let i = 0; i < m; i++) {
     const a = i * d;
-    const off = i * k;
     for (let j = 0; j < n; j++) {
       const b = j * d;
       let s = 0;
       for (let t = 0; t < d; t++) s += queries[a + t] * base[b + t];
-      const dist = Math.max(0, 1 - s);
-      if (!(dist < dst[off + k - 1])) continue;
-      let p = off + k - 1;
-      while (p > off && dst[p - 1] > dist) {
-        dst[p] = dst[p - 1];
-        indices[p] = indices[p - 1];
-        p--;
-      }
-      dst[p] = dist;
-      indices[p] = j;
+      pushTopK(indices, dst, i, k, j, Math.max(0, 1 - s));
     }
   }
   return { k, indices, distances: Float32Array.from(dst) };
