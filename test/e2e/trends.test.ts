@@ -80,6 +80,41 @@ describe('trends panel', () => {
     await expect.poll(() => page.locator('[data-testid=time-range]').count()).toBe(1);
   });
 
+  it('a drag publishes each period from pointerrawupdate, before d3-brush sees the frame-aligned mousemove, and d3 agrees', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as AtlasWindow & { __ahead: { raw: number; steps: [string, string][] } };
+      const rec = (w.__ahead = { raw: 0, steps: [] });
+      window.addEventListener('pointerrawupdate', () => rec.raw++, true);
+      // Capture phase: runs before d3-brush's window listener; the timeout after the whole dispatch
+      // (a microtask would run between listeners, before d3's).
+      window.addEventListener(
+        'mousemove',
+        (e) => {
+          if (!e.buttons) return;
+          const before = JSON.stringify(w.__atlas.state.timeRange);
+          setTimeout(() => rec.steps.push([before, JSON.stringify(w.__atlas.state.timeRange)]), 0);
+        },
+        true,
+      );
+    });
+    const box = (await page.locator('#trends .trend-brush .overlay').boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.05, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) {
+      await page.mouse.move(box.x + box.width * (0.05 + i * 0.025), y);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    await page.mouse.up();
+    const rec = await page.evaluate(() => (window as unknown as { __ahead: { raw: number; steps: [string, string][] } }).__ahead);
+    expect(rec.raw).toBeGreaterThanOrEqual(8);
+    expect(rec.steps.length).toBeGreaterThanOrEqual(8);
+    // d3's own handling of every move left the range the raw update had already published.
+    for (const [before, after] of rec.steps) expect(before).toBe(after);
+    const ranges = new Set(rec.steps.map(([, after]) => after));
+    expect(ranges.size).toBeGreaterThan(2);
+  });
+
   it('a keyword filter changes the series and shows the keyword trend', async () => {
     const before = await seriesPaths(page);
     await page.evaluate(() => ((window as unknown as AtlasWindow).__atlas.state.query = 'agent'));
