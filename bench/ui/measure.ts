@@ -10,10 +10,12 @@ export const INIT_SCRIPT = `
 // tsx compiles the page functions below with esbuild's keepNames, which calls __name().
 globalThis.__name = globalThis.__name || ((f) => f);
 (() => {
-  const b = (window.__bench = { keyAt: 0, moveAt: 0, moveSeenAt: 0, frames: 0, paints: 0, paintAt: 0 });
+  const b = (window.__bench = { keyAt: 0, moveAt: 0, moveSeenAt: 0, rawAt: 0, rawSeenAt: 0, frames: 0, paints: 0, paintAt: 0 });
   document.addEventListener('keydown', (e) => { b.keyAt = e.timeStamp; }, true);
-  // moveSeenAt: when the page got the event (Chromium holds mousemove for the next frame).
+  // moveSeenAt: when the page got the event (Chromium holds mousemove for the next frame);
+  // rawSeenAt: when the same movement arrived as pointerrawupdate (not held).
   window.addEventListener('mousemove', (e) => { b.moveAt = e.timeStamp; b.moveSeenAt = performance.now(); }, true);
+  window.addEventListener('pointerrawupdate', (e) => { b.rawAt = e.timeStamp; b.rawSeenAt = performance.now(); }, true);
   const tick = () => { b.frames++; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
   // The map calls window.__atlas.markPainted on every paint (src/app/state/bench.ts); wrap it once it exists.
@@ -33,7 +35,7 @@ globalThis.__name = globalThis.__name || ((f) => f);
 `;
 
 interface BenchGlobals {
-  __bench: { keyAt: number; moveAt: number; moveSeenAt: number; frames: number; paints: number; paintAt: number };
+  __bench: { keyAt: number; moveAt: number; moveSeenAt: number; rawAt: number; rawSeenAt: number; frames: number; paints: number; paintAt: number };
   __atlas: {
     ready: Promise<boolean>;
     searchReady: Promise<boolean>;
@@ -101,9 +103,10 @@ export async function keywordLatency(page: Page, query: string): Promise<KeyLate
 }
 
 /**
- * Drags the time brush one bin width per step; per step: mousemove → map paint done.
- * `inPage`, when given, collects per step the part after the page received the
- * event (handler → paint done): the rest is Chromium holding mousemove for the next frame.
+ * Drags the time brush one bin width per step; per step: mouse moved (the
+ * event's timeStamp) → map paint done. `inPage`, when given, collects per step
+ * the part after the page first received the movement (as pointerrawupdate when
+ * Chromium delivered one for it, else as the frame-aligned mousemove).
  */
 export async function brushLatency(page: Page, steps: number, startFrac: number, inPage?: number[]): Promise<number[]> {
   const box = await page.locator('#trends .trend-brush .overlay').boundingBox();
@@ -130,7 +133,8 @@ export async function brushLatency(page: Page, steps: number, startFrac: number,
       );
       const s = await page.evaluate(() => {
         const b = (window as W).__bench;
-        return { total: b.paintAt - b.moveAt, inPage: b.paintAt - b.moveSeenAt };
+        const seen = b.rawAt === b.moveAt ? Math.min(b.rawSeenAt, b.moveSeenAt) : b.moveSeenAt;
+        return { total: b.paintAt - b.moveAt, inPage: b.paintAt - seen };
       });
       out.push(s.total);
       inPage?.push(s.inPage);
