@@ -83,7 +83,7 @@ describe('trends panel', () => {
   it('a drag publishes each period from pointerrawupdate, before d3-brush sees the frame-aligned mousemove, and d3 agrees', async () => {
     await page.evaluate(() => {
       const w = window as unknown as AtlasWindow & { __ahead: { raw: number; steps: [string, string][] } };
-      const rec = (w.__ahead = { raw: 0, steps: [] });
+      const rec: { raw: number; steps: [string, string][] } = (w.__ahead = { raw: 0, steps: [] });
       window.addEventListener('pointerrawupdate', () => rec.raw++, true);
       // Capture phase: runs before d3-brush's window listener; the timeout after the whole dispatch
       // (a microtask would run between listeners, before d3's).

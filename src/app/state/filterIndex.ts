@@ -17,8 +17,10 @@ const SOURCES = Object.keys(SOURCE_BIT) as ClauseSource[];
 const PATTERNS = 16;
 
 /** Fail bits that matter to a view that ignores its own clause (`except`). */
-export function failMaskExcept(except?: ClauseSource): number {
-  return (PATTERNS - 1) & ~(except ? SOURCE_BIT[except] : 0);
+export function failMaskExcept(...except: (ClauseSource | undefined)[]): number {
+  let m = PATTERNS - 1;
+  for (const s of except) if (s) m &= ~SOURCE_BIT[s];
+  return m;
 }
 
 export class FilterIndex {

@@ -13,28 +13,47 @@ export interface BinCounts {
 }
 
 /**
- * Counts papers by (cluster, bin) among those passing `mask` (all papers when
- * null). Papers with bin -1 (undated or imprecise) or a bin outside [0, nBins)
- * are not counted.
+ * Which papers to count: all (null), a 0/1 mask (1 = counted), or the shared
+ * crossfilter's fail bits (FilterIndex.fails) with the bits that exclude a
+ * paper — read in place, so a keystroke needs no n-sized mask per view.
+ */
+export type Population = Uint8Array | { fails: Uint8Array; bits: number } | null;
+
+/** A paper i is out when ((bytes[i] & bits) ^ flip) !== 0. */
+export interface PopulationTest {
+  bytes: Uint8Array;
+  bits: number;
+  flip: number;
+}
+
+export function populationTest(p: Population, n: number, who: string): PopulationTest | null {
+  if (p === null) return null;
+  const bytes = p instanceof Uint8Array ? p : p.fails;
+  if (bytes.length !== n) throw new RangeError(`${who}: mask has ${bytes.length} entries, expected ${n}`);
+  return p instanceof Uint8Array ? { bytes, bits: 1, flip: 1 } : { bytes, bits: p.bits, flip: 0 };
+}
+
+/**
+ * Counts papers by (cluster, bin) among `population` (all papers when null).
+ * Papers with bin -1 (undated or imprecise) or a bin outside [0, nBins) are
+ * not counted.
  */
 export function countByClusterBin(
   bin: Int16Array,
   labels: Uint16Array,
   k: number,
   nBins: number,
-  mask: Uint8Array | null,
+  population: Population,
 ): BinCounts {
   if (bin.length !== labels.length) {
     throw new RangeError(`countByClusterBin: bin has ${bin.length} papers but labels has ${labels.length}`);
   }
-  if (mask !== null && mask.length !== bin.length) {
-    throw new RangeError(`countByClusterBin: mask has ${mask.length} entries, expected ${bin.length}`);
-  }
+  const t = populationTest(population, bin.length, 'countByClusterBin');
   const counts = new Int32Array(k * nBins);
   const totals = new Int32Array(nBins);
   const n = bin.length;
   for (let i = 0; i < n; i++) {
-    if (mask !== null && mask[i] === 0) continue;
+    if (t !== null && ((t.bytes[i]! & t.bits) ^ t.flip) !== 0) continue;
     const b = bin[i]!;
     if (b < 0 || b >= nBins) continue;
     const c = labels[i]!;

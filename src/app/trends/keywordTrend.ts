@@ -3,6 +3,7 @@
  * each cluster, from the per-paper bins and the keyword clause's mask. One pass
  * over n: cheap enough to recompute on every keystroke at 150k papers.
  */
+import { populationTest, type Population } from './binCounts.ts';
 
 export interface KeywordTrend {
   k: number;
@@ -21,7 +22,7 @@ export interface KeywordTrend {
 
 /**
  * @param keywordMask 1 = the paper matches the keyword filter.
- * @param baseMask the population to take shares of (other filters), null = all papers.
+ * @param base the population to take shares of (other filters), null = all papers.
  */
 export function keywordTrend(
   bin: Int16Array,
@@ -29,18 +30,19 @@ export function keywordTrend(
   k: number,
   nBins: number,
   keywordMask: Uint8Array,
-  baseMask: Uint8Array | null,
+  base: Population,
 ): KeywordTrend {
   const n = bin.length;
-  if (labels.length !== n || keywordMask.length !== n || (baseMask !== null && baseMask.length !== n)) {
-    throw new RangeError(`keywordTrend: columns disagree on the number of papers (bin ${n}, labels ${labels.length}, keyword ${keywordMask.length}, base ${baseMask?.length ?? 'null'})`);
+  if (labels.length !== n || keywordMask.length !== n) {
+    throw new RangeError(`keywordTrend: columns disagree on the number of papers (bin ${n}, labels ${labels.length}, keyword ${keywordMask.length})`);
   }
+  const t = populationTest(base, n, 'keywordTrend');
   const matches = new Int32Array(nBins);
   const totals = new Int32Array(nBins);
   const clusterMatches = new Int32Array(k * nBins);
   const clusterTotals = new Int32Array(k * nBins);
   for (let i = 0; i < n; i++) {
-    if (baseMask !== null && baseMask[i] === 0) continue;
+    if (t !== null && ((t.bytes[i]! & t.bits) ^ t.flip) !== 0) continue;
     const b = bin[i]!;
     if (b < 0 || b >= nBins) continue;
     const c = labels[i]!;

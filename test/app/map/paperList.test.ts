@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newestPassing, representativePapers } from '../../../src/app/map/paperList.ts';
+import { newestFirst, newestPassing, representativePapers } from '../../../src/app/map/paperList.ts';
 
 describe('paper list', () => {
   it('takes the best representatives of the largest clusters first', () => {
@@ -19,10 +19,18 @@ describe('paper list', () => {
     const day = [10, 50, 30, 50, 99, 70, 0];
     const prec = [3, 3, 3, 3, 3, 0, 0];
     const pass = (i: number) => i !== 4;
-    expect(newestPassing(7, pass, day, prec, [], 10)).toEqual([1, 3, 2, 0, 5, 6]);
-    expect(newestPassing(7, pass, day, prec, [2, 4, 2], 10)).toEqual([2, 1, 3, 0, 5, 6]);
-    expect(newestPassing(7, pass, day, prec, [0], 3)).toEqual([0, 1, 3]);
-    expect(newestPassing(7, () => false, day, prec, [1], 3)).toEqual([]);
+    const order = newestFirst(day, prec);
+    expect(Array.from(order)).toEqual([4, 1, 3, 2, 0, 5, 6]);
+    expect(newestPassing(order, pass, [], 10)).toEqual([1, 3, 2, 0, 5, 6]);
+    expect(newestPassing(order, pass, [2, 4, 2], 10)).toEqual([2, 1, 3, 0, 5, 6]);
+    expect(newestPassing(order, pass, [0], 3)).toEqual([0, 1, 3]);
+    expect(newestPassing(order, () => false, [1], 3)).toEqual([]);
+  });
+
+  it('orders days spread wider than the counting sort allows with the comparator fallback, the same way', () => {
+    const day = [5_000_000, 3, 5_000_000, -2_000_000, 7];
+    const prec = [3, 3, 3, 0, 3];
+    expect(Array.from(newestFirst(day, prec))).toEqual([0, 2, 4, 1, 3]);
   });
 
   it('matches a full sort on a larger random corpus', () => {
@@ -34,6 +42,6 @@ describe('paper list', () => {
     const pass = (i: number) => i % 3 !== 0;
     const key = (i: number) => (prec[i] ? day[i]! : -Infinity);
     const all = Array.from({ length: n }, (_, i) => i).filter(pass).sort((a, b) => key(b) - key(a) || a - b);
-    expect(newestPassing(n, pass, day, prec, [], 40)).toEqual(all.slice(0, 40));
+    expect(newestPassing(newestFirst(day, prec), pass, [], 40)).toEqual(all.slice(0, 40));
   });
 });

@@ -89,5 +89,6 @@ describe('FilterIndex', () => {
     expect(failMaskExcept()).toBe(15);
     expect(failMaskExcept('map')).toBe(7);
     expect(failMaskExcept('keyword')).toBe(14);
+    expect(failMaskExcept('keyword', 'time')).toBe(10);
   });
 });

@@ -14,6 +14,11 @@ describe('countByClusterBin', () => {
     expect(Array.from(masked.counts)).toEqual([1, 0, 1, 0, 1, 1]);
     expect(Array.from(masked.totals)).toEqual([1, 1, 2]);
     expect(Array.from(clusterTotals(masked))).toEqual([2, 2]);
+    // The same population as crossfilter fail bits: bit 2 excludes, bit 1 is ignored.
+    const fails = Uint8Array.from([0, 2, 1, 0, 6, 1, 0]);
+    const viaBits = countByClusterBin(bin, labels, 2, 3, { fails, bits: 2 });
+    expect(Array.from(viaBits.counts)).toEqual(Array.from(masked.counts));
+    expect(Array.from(viaBits.totals)).toEqual(Array.from(masked.totals));
     expect(clusterRow(masked.counts, 3, 1)).toEqual([0, 1, 1]);
   });
 
@@ -54,5 +59,6 @@ describe('countByClusterBin', () => {
 
   it('rejects columns of different lengths', () => {
     expect(() => countByClusterBin(new Int16Array(3), new Uint16Array(2), 1, 1, null)).toThrow(/labels has 2/);
+    expect(() => countByClusterBin(new Int16Array(3), new Uint16Array(3), 1, 1, { fails: new Uint8Array(2), bits: 1 })).toThrow(/mask has 2/);
   });
 });

@@ -22,8 +22,11 @@ describe('keywordTrend', () => {
     const r = rng(99);
     const kw = new Uint8Array(n);
     for (let i = 0; i < n; i++) kw[i] = r() < 0.2 ? 1 : 0;
-    for (const b of [null, base]) {
-      const t = keywordTrend(bin, labels, k, nBins, kw, b);
+    // The base also as crossfilter fail bits (bit 4 = fails the other filter; bit 1 must be ignored).
+    const fails = new Uint8Array(n);
+    for (let i = 0; i < n; i++) fails[i] = (base[i] ? 0 : 4) | (r() < 0.5 ? 1 : 0);
+    for (const [b, population] of [[null, null], [base, base], [base, { fails, bits: 4 }]] as const) {
+      const t = keywordTrend(bin, labels, k, nBins, kw, population);
       for (let bb = 0; bb < nBins; bb++) {
         let m = 0, tot = 0;
         for (let i = 0; i < n; i++) if (bin[i] === bb && (!b || b[i])) { tot++; m += kw[i]!; }
