@@ -1,9 +1,19 @@
 /**
  * Share of papers matching the keyword filter per period, overall and within
  * each cluster, from the per-paper bins and the keyword clause's mask. One pass
- * over n: cheap enough to recompute on every keystroke at 150k papers.
+ * over n (reading one byte per paper when no other filter is active).
  */
-import { populationTest, type Population } from './binCounts.ts';
+import { countByClusterBin, populationTest, type BinCounts, type Population } from './binCounts.ts';
+
+/** Papers per (cluster, bin) of the whole corpus, per labels column (one per granularity). */
+const allCounts = new WeakMap<Uint16Array, { bin: Int16Array; bc: BinCounts }>();
+function countsOfAll(bin: Int16Array, labels: Uint16Array, k: number, nBins: number): BinCounts {
+  const hit = allCounts.get(labels);
+  if (hit && hit.bin === bin && hit.bc.k === k && hit.bc.nBins === nBins) return hit.bc;
+  const bc = countByClusterBin(bin, labels, k, nBins, null);
+  allCounts.set(labels, { bin, bc });
+  return bc;
+}
 
 export interface KeywordTrend {
   k: number;
@@ -38,21 +48,40 @@ export function keywordTrend(
   }
   const t = populationTest(base, n, 'keywordTrend');
   const matches = new Int32Array(nBins);
-  const totals = new Int32Array(nBins);
   const clusterMatches = new Int32Array(k * nBins);
-  const clusterTotals = new Int32Array(k * nBins);
-  for (let i = 0; i < n; i++) {
-    if (t !== null && ((t.bytes[i]! & t.bits) ^ t.flip) !== 0) continue;
-    const b = bin[i]!;
-    if (b < 0 || b >= nBins) continue;
-    const c = labels[i]!;
-    if (c >= k) continue;
-    const cell = c * nBins + b;
-    const m = keywordMask[i]! !== 0 ? 1 : 0;
-    totals[b]!++;
-    clusterTotals[cell]!++;
-    matches[b]! += m;
-    clusterMatches[cell]! += m;
+  let totals: Int32Array;
+  let clusterTotals: Int32Array;
+  if (t === null) {
+    // Shares of all papers (no other filter, the usual case): the denominators do
+    // not depend on the keyword, so a keystroke only counts the matches.
+    const all = countsOfAll(bin, labels, k, nBins);
+    totals = all.totals.slice();
+    clusterTotals = all.counts.slice();
+    for (let i = 0; i < n; i++) {
+      if (keywordMask[i] === 0) continue;
+      const b = bin[i]!;
+      if (b < 0 || b >= nBins) continue;
+      const c = labels[i]!;
+      if (c >= k) continue;
+      matches[b]!++;
+      clusterMatches[c * nBins + b]!++;
+    }
+  } else {
+    totals = new Int32Array(nBins);
+    clusterTotals = new Int32Array(k * nBins);
+    for (let i = 0; i < n; i++) {
+      if (((t.bytes[i]! & t.bits) ^ t.flip) !== 0) continue;
+      const b = bin[i]!;
+      if (b < 0 || b >= nBins) continue;
+      const c = labels[i]!;
+      if (c >= k) continue;
+      const cell = c * nBins + b;
+      const m = keywordMask[i]! !== 0 ? 1 : 0;
+      totals[b]!++;
+      clusterTotals[cell]!++;
+      matches[b]! += m;
+      clusterMatches[cell]! += m;
+    }
   }
   const share = new Float64Array(nBins);
   for (let b = 0; b < nBins; b++) share[b] = totals[b] === 0 ? NaN : matches[b]! / totals[b]!;

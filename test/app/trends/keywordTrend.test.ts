@@ -16,6 +16,19 @@ describe('keywordTrend', () => {
     expect(Array.from(t.clusterShare)).toEqual([1, 0, NaN, NaN, 0.5, NaN, 1, NaN]);
   });
 
+  it('reuses the all-papers denominators across keystrokes without handing out shared arrays', () => {
+    const bin = Int16Array.from([0, 0, 1, 1, 1]);
+    const labels = Uint16Array.from([0, 1, 0, 0, 1]);
+    const first = keywordTrend(bin, labels, 2, 2, Uint8Array.from([1, 0, 0, 1, 1]), null);
+    first.totals[0] = 99;
+    first.clusterTotals[0] = 99;
+    const second = keywordTrend(bin, labels, 2, 2, Uint8Array.from([0, 1, 1, 0, 0]), null);
+    expect(Array.from(second.totals)).toEqual([2, 3]);
+    expect(Array.from(second.clusterTotals)).toEqual([1, 2, 1, 1]);
+    expect(Array.from(second.matches)).toEqual([1, 1]);
+    expect(Array.from(second.clusterMatches)).toEqual([0, 1, 1, 0]);
+  });
+
   it('equals a brute-force count, with and without a base mask', () => {
     const n = 4000, k = 5, nBins = 9;
     const { bin, labels, mask: base } = randomColumns(n, k, nBins, 3);
