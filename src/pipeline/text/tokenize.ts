@@ -36,10 +36,22 @@ const SLASHED = -2;
  * Turns documents into word ids, numbering words in order of first occurrence.
  * Every distinct raw token is cleaned and checked against the stopwords once; after
  * that a token costs one Map lookup.
+ *
+ * A hyphenated compound ("x-ray", "spin-orbit") stays one word in the sequence,
+ * so phrases and display forms see what the author wrote; its parts are words
+ * too (`parts`), cleaned and stopword-filtered like any token, for the caller
+ * to count beside the compound.
  */
 export class WordTable {
   /** Distinct kept words, by id. */
   readonly words: string[] = [];
+  /**
+   * By word id: the distinct kept parts of a hyphenated compound, as word ids
+   * ("spin-orbit" -> spin, orbit; "x-ray" -> ray; "non-abelian" -> non, abelian),
+   * or null (no inner hyphen, or no part survives cleaning and stopwords).
+   * Parts are added to `words` but never appear in a sequence unless written alone.
+   */
+  readonly parts: (Int32Array | null)[] = [];
   private readonly wordIds = new Map<string, number>();
   /** Raw token (as natural returns it) -> word id, DROPPED or SLASHED. */
   private readonly raw = new StringTable();
@@ -56,8 +68,21 @@ export class WordTable {
       w = this.words.length;
       this.wordIds.set(word, w);
       this.words.push(word);
+      this.parts.push(null);
+      if (word.indexOf('-') > 0) this.parts[w] = this.partsOf(word);
     }
     return w;
+  }
+
+  private partsOf(compound: string): Int32Array | null {
+    const ids: number[] = [];
+    for (const piece of compound.split('-')) {
+      const part = cleanToken(piece);
+      if (part === null || this.stopwords.has(part)) continue;
+      const id = this.add(part);
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids.length > 0 ? Int32Array.from(ids) : null;
   }
 
   /**

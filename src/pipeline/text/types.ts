@@ -6,6 +6,13 @@ export interface TextOptions {
   maxDf: number;
   /** Detect bigram phrases ("language model") and add them as extra terms. */
   phrases: boolean;
+  /**
+   * Count a hyphenated compound's parts as terms beside the compound in the
+   * TF-IDF vectors ("x-ray" also counts "ray"), so that "spin-orbit coupling"
+   * and "spin orbit" papers share terms (default true). The term counts used
+   * for labels and trends keep only what was written.
+   */
+  compoundParts?: boolean;
   extraStopwords?: string[];
   /** A bigram must occur at least this often (default: the resolved min_df count, at least 3). */
   phraseMinCount?: number;
@@ -17,6 +24,8 @@ export interface ResolvedTextOptions {
   minDf: number;
   maxDf: number;
   phrases: boolean;
+  /** Absent in models written before it existed: read as false there. */
+  compoundParts: boolean;
   extraStopwords: string[];
   phraseMinCount: number;
   phraseThreshold: number;
@@ -38,7 +47,7 @@ export interface Vocabulary {
   display: string[];
   /** 1 where the key is a phrase. */
   phrase: Uint8Array;
-  /** Documents containing the term. */
+  /** Documents containing the term (with compoundParts, also as a compound's part). */
   df: Int32Array;
 }
 
@@ -52,9 +61,16 @@ export interface TextModel {
 }
 
 export interface VectorizeResult {
-  /** Raw term counts (for c-TF-IDF and term trends). */
+  /**
+   * Raw term counts as written (for c-TF-IDF labels and term trends): a
+   * compound's parts are not in them, so an entry is 0 where a term occurs in
+   * the document only inside compounds.
+   */
   counts: Csr;
-  /** Same sparsity pattern: (1 + ln tf) * idf, rows L2-normalised. */
+  /**
+   * Same sparsity pattern: (1 + ln tf) * idf, rows L2-normalised, where tf also
+   * counts the term's occurrences as a compound's part (with compoundParts).
+   */
   tfidf: Csr;
   vocab: Vocabulary;
   idf: Float64Array;

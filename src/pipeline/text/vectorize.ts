@@ -20,6 +20,7 @@ export function resolveTextOptions(options: TextOptions, nDocs: number): Resolve
     minDf: options.minDf,
     maxDf: options.maxDf,
     phrases: options.phrases,
+    compoundParts: options.compoundParts ?? true,
     extraStopwords: [...(options.extraStopwords ?? [])].map((w) => w.toLowerCase()).sort(),
     phraseMinCount,
     phraseThreshold,
@@ -29,6 +30,9 @@ export function resolveTextOptions(options: TextOptions, nDocs: number): Resolve
 /**
  * Fits the text stage: tokenise, stem, detect phrases, count, filter by document
  * frequency, weight. Vocabulary in key order, like scikit-learn's.
+ *
+ * With compoundParts, each occurrence of a hyphenated compound also counts its
+ * parts' stems in the TF-IDF weights (not in `counts`, which keep what was written).
  */
 export function vectorize(texts: string[], options: TextOptions, onProgress?: (done: number, total: number) => void): VectorizeResult {
   const n = texts.length;
@@ -81,13 +85,19 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
   for (const p of phrases) startsPhrase[p.a] = 1;
 
   // Pass 3: per-document term counts (stems, then phrases at numStems + i) and surface pairs of phrases.
+  // rawCounts hold the weighting counts (written + as a compound's part); the part-only
+  // share of an entry, where it has one, goes to a side list in entry order.
   const termSpace = numStems + phrases.length;
   const df = new Int32Array(termSpace);
   const local = new Int32Array(termSpace);
+  const asPart = new Int32Array(termSpace);
   const touched = new Int32Array(termSpace);
   const rawIndptr = new Int32Array(n + 1);
   const rawIndices = new GrowableInt32(1 << 16);
   const rawCounts = new GrowableInt32(1 << 16);
+  const partEntry = new GrowableInt32(1 << 10);
+  const partCount = new GrowableInt32(1 << 10);
+  const partsOf = resolved.compoundParts ? table.parts : null;
   const surfacePairs = new PairCounter(Math.max(16, phrases.length * 4));
   const seq = sequence.array;
   for (let d = 0; d < n; d++) {
@@ -101,6 +111,15 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
       }
       const s = stemOf[w];
       if (local[s]++ === 0) touched[nTouched++] = s;
+      const parts = partsOf?.[w];
+      if (parts) {
+        for (let k = 0; k < parts.length; k++) {
+          const t = stemOf[parts[k]];
+          if (t === s) continue;
+          if (local[t]++ === 0) touched[nTouched++] = t;
+          asPart[t]++;
+        }
+      }
       if (previous >= 0 && startsPhrase[stemOf[previous]] === 1) {
         const p = phraseOf.get(stemOf[previous], s);
         if (p > 0) {
@@ -114,6 +133,11 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
     for (let k = 0; k < nTouched; k++) {
       const t = touched[k];
       df[t]++;
+      if (asPart[t] > 0) {
+        partEntry.push(rawIndices.length);
+        partCount.push(asPart[t]);
+        asPart[t] = 0;
+      }
       rawIndices.push(t);
       rawCounts.push(local[t]);
       local[t] = 0;
@@ -149,16 +173,29 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
     df: Int32Array.from(kept, (k) => df[k.term]),
   };
 
-  const counts = remapColumns(rawIndptr, rawIndices.array, rawCounts.array, column, kept.length);
+  const { counts, weighted } = remapColumns(rawIndptr, rawIndices.array, rawCounts.array, partEntry, partCount, column, kept.length);
   const idf = smoothIdf(vocab.df, n);
-  const tfidf = weightCounts(counts, idf, new Float32Array(new SharedArrayBuffer(counts.data.length * 4)));
+  // In place: `weighted` holds the weighting counts and becomes the TF-IDF data.
+  const tfidf = weightCounts({ ...counts, data: weighted }, idf, weighted);
   onProgress?.(n, n);
   const model: TextModel = { options: resolved, nDocs: n, vocab, idf };
   return { counts, tfidf, vocab, idf, model };
 }
 
-/** Keeps the entries whose term has a column, renumbered, sorted within each row. */
-function remapColumns(indptr: Int32Array, terms: Int32Array, values: Int32Array, column: Int32Array, cols: number): Csr {
+/**
+ * Keeps the entries whose term has a column, renumbered, sorted within each row.
+ * `values` are the weighting counts; entry partEntry[i] has partCount[i] of them
+ * from compounds' parts (entries ascending), which `counts` leave out.
+ */
+function remapColumns(
+  indptr: Int32Array,
+  terms: Int32Array,
+  values: Int32Array,
+  partEntry: GrowableInt32,
+  partCount: GrowableInt32,
+  column: Int32Array,
+  cols: number,
+): { counts: Csr; weighted: Float32Array } {
   const rows = indptr.length - 1;
   let nnz = 0;
   for (let p = 0; p < indptr[rows]; p++) if (column[terms[p]] >= 0) nnz++;
@@ -166,20 +203,29 @@ function remapColumns(indptr: Int32Array, terms: Int32Array, values: Int32Array,
   const outIndptr = new Int32Array(new SharedArrayBuffer((rows + 1) * 4));
   const indices = new Int32Array(new SharedArrayBuffer(nnz * 4));
   const data = new Float32Array(nnz);
+  const weighted = new Float32Array(new SharedArrayBuffer(nnz * 4));
   const scratch = new Int32Array(cols);
+  const scratchPart = new Int32Array(cols);
+  let next = 0; // next entry of the part side list
   let q = 0;
   for (let r = 0; r < rows; r++) {
     const start = q;
     for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+      let part = 0;
+      if (next < partEntry.length && partEntry.array[next] === p) part = partCount.array[next++];
       const c = column[terms[p]];
       if (c < 0) continue;
       indices[q++] = c;
       scratch[c] = values[p];
+      scratchPart[c] = part;
     }
     const row = indices.subarray(start, q);
     row.sort();
-    for (let p = start; p < q; p++) data[p] = scratch[indices[p]];
+    for (let p = start; p < q; p++) {
+      weighted[p] = scratch[indices[p]];
+      data[p] = scratch[indices[p]] - scratchPart[indices[p]];
+    }
     outIndptr[r + 1] = q;
   }
-  return { rows, cols, indptr: outIndptr, indices, data };
+  return { counts: { rows, cols, indptr: outIndptr, indices, data }, weighted };
 }

@@ -99,7 +99,9 @@ export function deserializeLsaModel(json: LsaModelJson, binary: Uint8Array): { t
     phrase[j] = 1;
   }
   const vocab = { keys: json.keys, display: json.display, phrase, df: read('df', (n) => new Int32Array(n), m) };
-  const text: TextModel = { options: json.options, nDocs: json.nDocs, vocab, idf: read('idf', (n) => new Float64Array(n), m) };
+  // Models written before compoundParts existed were fitted without it.
+  const options = { ...json.options, compoundParts: json.options?.compoundParts ?? false };
+  const text: TextModel = { options, nDocs: json.nDocs, vocab, idf: read('idf', (n) => new Float64Array(n), m) };
   const svd: SvdModel = {
     dims: json.dims,
     singularValues: read('singularValues', (n) => new Float64Array(n), json.dims),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classTermScores } from '../../../src/pipeline/cluster/classTerms.ts';
 import { clusterTerms, labelFromTerms } from '../../../src/pipeline/cluster/labels.ts';
 import type { Csr, Vocabulary } from '../../../src/pipeline/cluster/types.ts';
+import { vectorize } from '../../../src/pipeline/text/index.ts';
 
 /** CSR from dense rows (zeros dropped). */
 function csr(dense: number[][]): Csr {
@@ -96,5 +97,20 @@ describe('clusterTerms and labelFromTerms', () => {
     );
     expect(labelFromTerms([t('studies'), t('study'), t('graph')])).toBe('studies · graph');
     expect(labelFromTerms([])).toBe('');
+  });
+
+  it('labels use a compound as written, not the part that links it to other papers', () => {
+    // "ray" is a TF-IDF term of papers 0 and 1 (as a part of x-ray) but has no count there.
+    // class 0 counts: pulsar 2, x-ray 2, bursts 1, timing 1 (6 words); class 1: cosmic 2, ray 2, showers 2, tracing 1 (7)
+    // A = 13 / 2; class 0: pulsar = x-ray = 2/6 · ln(1 + 6.5/2), bursts = timing = 1/6 · ln(1 + 6.5/1); ties by term index
+    const texts = ['X-ray bursts from a pulsar', 'X-ray pulsar timing', 'Cosmic ray showers', 'Ray tracing of cosmic showers'];
+    const { counts, vocab } = vectorize(texts, { minDf: 1, maxDf: 1, phrases: false });
+    expect(vocab.df[vocab.keys.indexOf('rai')]).toBe(4);
+    const terms = clusterTerms(counts, Int32Array.from([0, 0, 1, 1]), 2, vocab, 4);
+    expect(terms[0].map((x) => x.term)).toEqual(['pulsar', 'x-ray', 'bursts', 'timing']);
+    expect(terms[0][1].score).toBeCloseTo((2 / 6) * Math.log(4.25), 6);
+    expect(terms[0][2].score).toBeCloseTo((1 / 6) * Math.log(7.5), 6);
+    expect(terms[1].map((x) => x.term)).toEqual(['cosmic', 'ray', 'showers', 'tracing']);
+    expect(terms.map((ts) => labelFromTerms(ts))).toEqual(['pulsar · x-ray · bursts', 'cosmic · ray · showers']);
   });
 });

@@ -60,3 +60,47 @@ describe('min_df / max_df', () => {
     expect(vectorize([...texts, 'apple'], { minDf: 0.5, maxDf: 1, phrases: false }).vocab.keys).toEqual(['appl', 'banana']);
   });
 });
+
+// A hyphenated compound counts as itself and, in the TF-IDF weights, as its parts.
+//   d0 "X-ray burst": x-rai 1, burst 1, and rai 1 as a part of x-ray (one-letter "x" is no part)
+//   d1 "ray burst":   rai 1, burst 1
+//   d2 "ray":         rai 1
+// keys burst, rai, x-rai; df 2, 3, 1 (rai is in d0 through x-ray); n = 3
+// idf: burst ln(4/3) + 1 = 1.2876821, rai ln(4/4) + 1 = 1, x-rai ln(4/2) + 1 = 1.6931472
+// d0: (1.2876821, 1, 1.6931472) / sqrt(1.2876821² + 1 + 1.6931472²) = 2.3505051 -> 0.5478321, 0.4254405, 0.7203335
+// d1: (1.2876821, 1) / 1.6303840 -> 0.7898069, 0.6133555; d2: rai 1
+// counts keep what was written: d0's rai entry is 0.
+describe('hyphenated compounds', () => {
+  const texts = ['X-ray burst', 'ray burst', 'ray'];
+
+  it('yield the compound and its parts as terms; counts hold only the written words', () => {
+    const { tfidf, counts, vocab } = vectorize(texts, { minDf: 1, maxDf: 1, phrases: false });
+    expect(vocab.keys).toEqual(['burst', 'rai', 'x-rai']);
+    expect(vocab.display).toEqual(['burst', 'ray', 'x-ray']);
+    expect(Array.from(vocab.df)).toEqual([2, 3, 1]);
+    expect(Array.from(counts.indptr)).toEqual([0, 3, 5, 6]);
+    expect(Array.from(counts.indices)).toEqual([0, 1, 2, 0, 1, 1]);
+    expect(Array.from(counts.data)).toEqual([1, 0, 1, 1, 1, 1]);
+    expect(Array.from(tfidf.indices)).toEqual(Array.from(counts.indices));
+    const expected = [0.5478321, 0.4254405, 0.7203335, 0.7898069, 0.6133555, 1];
+    Array.from(tfidf.data).forEach((w, i) => expect(w).toBeCloseTo(expected[i], 6));
+  });
+
+  it('compoundParts: false keeps the compound whole', () => {
+    const { tfidf, vocab, model } = vectorize(texts, { minDf: 1, maxDf: 1, phrases: false, compoundParts: false });
+    expect(model.options.compoundParts).toBe(false);
+    expect(Array.from(vocab.df)).toEqual([2, 2, 1]);
+    expect(Array.from(tfidf.indices)).toEqual([0, 2, 0, 1, 1]);
+  });
+
+  it('counts a part once per compound and never a stopword or number part', () => {
+    // end-to-end: end once; state-of-the-art is boilerplate as a whole; covid-19: covid
+    const { counts, tfidf, vocab } = vectorize(['end-to-end covid-19 state-of-the-art', 'end'], { minDf: 1, maxDf: 1, phrases: false });
+    expect(vocab.keys).toEqual(['covid', 'covid-19', 'end', 'end-to-end']);
+    expect(Array.from(counts.data)).toEqual([0, 1, 0, 1, 1]);
+    // d0 weights before norm: covid 1 * (ln(3/2) + 1), covid-19 the same, end 1 * 1, end-to-end ln(3/2) + 1
+    const w = Math.log(1.5) + 1;
+    const norm = Math.sqrt(3 * w * w + 1);
+    Array.from(tfidf.data.subarray(0, 4)).forEach((x, i) => expect(x).toBeCloseTo([w, w, 1, w][i] / norm, 6));
+  });
+});

@@ -58,4 +58,14 @@ describe('WordTable', () => {
     expect(table.words).toEqual(['graph', 'networks', 'tree', 'models', 'trees']);
     expect(Array.from(out.toArray())).toEqual([0, 1, -1, 0, -1, 2, 3, -9, 3, -1, 4]);
   });
+
+  it('keeps a hyphenated compound as one word in the sequence and lists its kept parts', () => {
+    const table = new WordTable();
+    const out = new GrowableInt32();
+    table.appendDocument('Spin-orbit X-ray end-to-end state-of-the-art orbit', out);
+    // parts are added as words (after their compound) but only written words enter the sequence
+    expect(table.words).toEqual(['spin-orbit', 'spin', 'orbit', 'x-ray', 'ray', 'end-to-end', 'end']);
+    expect(Array.from(out.toArray())).toEqual([0, 3, 5, -1, 2]);
+    expect(table.parts.map((p) => (p ? Array.from(p) : null))).toEqual([[1, 2], null, null, [4], null, [6], null]);
+  });
 });

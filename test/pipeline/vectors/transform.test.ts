@@ -43,7 +43,27 @@ describe('transformTexts (--update)', () => {
     const a = transformTexts(texts.slice(0, 3), fitted.model, svd).embedding;
     const b = transformTexts(texts.slice(0, 3), restored.text, restored.svd).embedding;
     expect(Array.from(b)).toEqual(Array.from(a));
+    expect(restored.text.options.compoundParts).toBe(true);
     expect(() => deserializeLsaModel({ ...json, version: 2 as 1 }, binary)).toThrow(/version/);
     expect(() => deserializeLsaModel(json, binary.slice(0, 8))).toThrow(/arrays\.\w+ lies outside/);
+  });
+
+  it('counts compounds\' parts as the fit did; a model from before compoundParts is applied without them', () => {
+    const compoundTexts = ['Spin-orbit coupling in X-ray binaries', 'Spin orbit torque', 'X-ray binaries and orbit decay', 'Spin waves'];
+    const withParts = vectorize(compoundTexts, { minDf: 1, maxDf: 1, phrases: false });
+    const lsa = randomizedSvd(withParts.tfidf, 3, { seed: 1 });
+    const again = transformTexts(compoundTexts, withParts.model, lsa);
+    expect(Array.from(again.counts.data)).toEqual(Array.from(withParts.counts.data));
+    expect(Array.from(again.tfidf.indices)).toEqual(Array.from(withParts.tfidf.indices));
+    expect(Array.from(again.tfidf.data)).toEqual(Array.from(withParts.tfidf.data));
+
+    const without = vectorize(compoundTexts, { minDf: 1, maxDf: 1, phrases: false, compoundParts: false });
+    const { json, binary } = serializeLsaModel(without.model, randomizedSvd(without.tfidf, 3, { seed: 1 }));
+    const { compoundParts: _, ...oldOptions } = json.options; // as written before the option existed
+    const old = deserializeLsaModel({ ...json, options: oldOptions as typeof json.options }, binary);
+    expect(old.text.options.compoundParts).toBe(false);
+    const applied = transformTexts(compoundTexts, old.text, old.svd);
+    expect(Array.from(applied.tfidf.indices)).toEqual(Array.from(without.tfidf.indices));
+    expect(Array.from(applied.tfidf.data)).toEqual(Array.from(without.tfidf.data));
   });
 });
