@@ -120,6 +120,15 @@ describe('trends panel', () => {
     await page.evaluate(() => ((window as unknown as AtlasWindow).__atlas.state.query = 'agent'));
     await page.waitForSelector('#trends .keyword-trend');
     expect(await seriesPaths(page)).not.toEqual(before);
+    // One tooltip for the share line and the heat rows (drawn on a canvas, not per-cell titles).
+    const hit = (await page.locator('#trends .keyword-trend .hit').boundingBox())!;
+    await page.mouse.move(hit.x + hit.width * 0.9, hit.y + 30);
+    await expect.poll(() => page.locator('#trends .keyword-trend .tip').textContent()).toMatch(/^\S.*: \d+ of \d+ papers \(/);
+    await page.mouse.move(hit.x + hit.width * 0.9, hit.y + 70 + 6 + 5);
+    await expect.poll(() => page.locator('#trends .keyword-trend .tip').textContent()).toMatch(/ · .*: \d+ of \d+ \(/);
+    expect(await page.locator('#trends .keyword-trend canvas.heat').evaluate((c: HTMLCanvasElement) => c.height)).toBeGreaterThan(0);
+    await page.mouse.move(0, 0);
+    await page.waitForSelector('#trends .keyword-trend .tip', { state: 'detached' });
     await page.evaluate(() => ((window as unknown as AtlasWindow).__atlas.state.query = ''));
     await page.waitForSelector('#trends .keyword-trend', { state: 'detached' });
   });
