@@ -5,9 +5,13 @@
  */
 import { countByClusterBin, populationTest, type BinCounts, type Population } from './binCounts.ts';
 
-/** Papers per (cluster, bin) of the whole corpus, per labels column (one per granularity). */
+/**
+ * Papers per (cluster, bin) of the whole corpus, per labels column (one per
+ * granularity), cached: the denominators of keywordTrend when no other filter
+ * is active. Exported so the view can count them while idle, before the first keystroke.
+ */
 const allCounts = new WeakMap<Uint16Array, { bin: Int16Array; bc: BinCounts }>();
-function countsOfAll(bin: Int16Array, labels: Uint16Array, k: number, nBins: number): BinCounts {
+export function countsOfAll(bin: Int16Array, labels: Uint16Array, k: number, nBins: number): BinCounts {
   const hit = allCounts.get(labels);
   if (hit && hit.bin === bin && hit.bc.k === k && hit.bc.nBins === nBins) return hit.bc;
   const bc = countByClusterBin(bin, labels, k, nBins, null);
