@@ -20,4 +20,13 @@ describe('label placement', () => {
     for (let i = 0; i < placed.length; i++) for (let j = i + 1; j < placed.length; j++) expect(boxesOverlap(placed[i]!, placed[j]!)).toBe(false);
     expect(placed.length).toBeGreaterThan(10);
   });
+  it('keeps labels off obstacles, and with shifts moves a label a line up instead of dropping it', () => {
+    const bar = { x0: 0, y0: 90, x1: 120, y1: 100 };
+    // Anchored at y 88 (height 10 → box 83..93): crosses the bar.
+    expect(placeLabels([c('low', 60, 88, 1)], { width: 200, height: 100 }, 0, 10, { obstacles: [bar] })).toEqual([]);
+    const moved = placeLabels([c('low', 60, 88, 1)], { width: 200, height: 100 }, 0, 10, { obstacles: [bar], shifts: [0, -1, 1] });
+    expect(moved.map((l) => [l.key, l.y, l.y0, l.y1])).toEqual([['low', 78, 73, 83]]);
+    // Beside the bar nothing moves.
+    expect(placeLabels([c('right', 170, 88, 1)], { width: 200, height: 100 }, 0, 10, { obstacles: [bar], shifts: [0, -1] })[0]!.y).toBe(88);
+  });
 });
