@@ -51,41 +51,22 @@ export function keywordTrend(
     throw new RangeError(`keywordTrend: columns disagree on the number of papers (bin ${n}, labels ${labels.length}, keyword ${keywordMask.length})`);
   }
   const t = populationTest(base, n, 'keywordTrend');
+  // Denominators: with no other filter (the usual case) they do not depend on the
+  // keyword and are counted once; a keystroke only counts the matches.
+  const denominators = t === null ? countsOfAll(bin, labels, k, nBins) : countByClusterBin(bin, labels, k, nBins, base);
+  const totals = denominators.totals.slice();
+  const clusterTotals = denominators.counts.slice();
   const matches = new Int32Array(nBins);
   const clusterMatches = new Int32Array(k * nBins);
-  let totals: Int32Array;
-  let clusterTotals: Int32Array;
-  if (t === null) {
-    // Shares of all papers (no other filter, the usual case): the denominators do
-    // not depend on the keyword, so a keystroke only counts the matches.
-    const all = countsOfAll(bin, labels, k, nBins);
-    totals = all.totals.slice();
-    clusterTotals = all.counts.slice();
-    for (let i = 0; i < n; i++) {
-      if (keywordMask[i] === 0) continue;
-      const b = bin[i]!;
-      if (b < 0 || b >= nBins) continue;
-      const c = labels[i]!;
-      if (c >= k) continue;
-      matches[b]!++;
-      clusterMatches[c * nBins + b]!++;
-    }
-  } else {
-    totals = new Int32Array(nBins);
-    clusterTotals = new Int32Array(k * nBins);
-    for (let i = 0; i < n; i++) {
-      if (((t.bytes[i]! & t.bits) ^ t.flip) !== 0) continue;
-      const b = bin[i]!;
-      if (b < 0 || b >= nBins) continue;
-      const c = labels[i]!;
-      if (c >= k) continue;
-      const cell = c * nBins + b;
-      const m = keywordMask[i]! !== 0 ? 1 : 0;
-      totals[b]!++;
-      clusterTotals[cell]!++;
-      matches[b]! += m;
-      clusterMatches[cell]! += m;
-    }
+  for (let i = 0; i < n; i++) {
+    if (keywordMask[i] === 0) continue;
+    if (t !== null && ((t.bytes[i]! & t.bits) ^ t.flip) !== 0) continue;
+    const b = bin[i]!;
+    if (b < 0 || b >= nBins) continue;
+    const c = labels[i]!;
+    if (c >= k) continue;
+    matches[b]!++;
+    clusterMatches[c * nBins + b]!++;
   }
   const share = new Float64Array(nBins);
   for (let b = 0; b < nBins; b++) share[b] = totals[b] === 0 ? NaN : matches[b]! / totals[b]!;
