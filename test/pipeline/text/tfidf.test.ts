@@ -13,18 +13,29 @@ import { csrToDense, resolveDfBounds, smoothIdf, vectorize } from '../../../src/
 // d2: banana 0.5085423, durian 0.8610370 (same shape as d1)
 const texts = ['apple banana apple', 'banana cherry', 'banana durian'];
 
+type Csr = { indptr: ArrayLike<number>; indices: ArrayLike<number>; data: ArrayLike<number> };
+/** The count and TF-IDF matrices share one sparsity pattern: checks it, the counts exactly and the weights to 6 places. */
+function expectRows(counts: Csr, tfidf: Csr, want: { indptr: number[]; indices: number[]; counts: number[]; weights: number[] }): void {
+  expect(Array.from(counts.indptr)).toEqual(want.indptr);
+  expect(Array.from(counts.indices)).toEqual(want.indices);
+  expect(Array.from(counts.data)).toEqual(want.counts);
+  expect(Array.from(tfidf.indices)).toEqual(want.indices);
+  expect(tfidf.data.length).toBe(want.weights.length);
+  Array.from(tfidf.data).forEach((w, i) => expect(w).toBeCloseTo(want.weights[i]!, 6));
+}
+
 describe('TF-IDF (scikit-learn TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm="l2"))', () => {
   it('computes exact weights on a 3-document corpus', () => {
     const { tfidf, counts, vocab, idf } = vectorize(texts, { minDf: 1, maxDf: 1, phrases: false });
     expect(vocab.keys).toEqual(['appl', 'banana', 'cherri', 'durian']);
     expect(Array.from(vocab.df)).toEqual([1, 3, 1, 1]);
     expect(Array.from(idf)).toEqual([1 + Math.LN2, 1, 1 + Math.LN2, 1 + Math.LN2]);
-    expect(Array.from(counts.indptr)).toEqual([0, 2, 4, 6]);
-    expect(Array.from(counts.indices)).toEqual([0, 1, 1, 2, 1, 3]);
-    expect(Array.from(counts.data)).toEqual([2, 1, 1, 1, 1, 1]);
-    expect(Array.from(tfidf.indices)).toEqual(Array.from(counts.indices));
-    const expected = [0.9442031, 0.3293639, 0.5085423, 0.861037, 0.5085423, 0.861037];
-    Array.from(tfidf.data).forEach((w, i) => expect(w).toBeCloseTo(expected[i], 6));
+    expectRows(counts, tfidf, {
+      indptr: [0, 2, 4, 6],
+      indices: [0, 1, 1, 2, 1, 3],
+      counts: [2, 1, 1, 1, 1, 1],
+      weights: [0.9442031, 0.3293639, 0.5085423, 0.861037, 0.5085423, 0.861037],
+    });
   });
 
   it('keeps empty documents as empty rows', () => {
@@ -78,12 +89,12 @@ describe('hyphenated compounds', () => {
     expect(vocab.keys).toEqual(['burst', 'rai', 'x-rai']);
     expect(vocab.display).toEqual(['burst', 'ray', 'x-ray']);
     expect(Array.from(vocab.df)).toEqual([2, 3, 1]);
-    expect(Array.from(counts.indptr)).toEqual([0, 3, 5, 6]);
-    expect(Array.from(counts.indices)).toEqual([0, 1, 2, 0, 1, 1]);
-    expect(Array.from(counts.data)).toEqual([1, 0, 1, 1, 1, 1]);
-    expect(Array.from(tfidf.indices)).toEqual(Array.from(counts.indices));
-    const expected = [0.5478321, 0.4254405, 0.7203335, 0.7898069, 0.6133555, 1];
-    Array.from(tfidf.data).forEach((w, i) => expect(w).toBeCloseTo(expected[i], 6));
+    expectRows(counts, tfidf, {
+      indptr: [0, 3, 5, 6],
+      indices: [0, 1, 2, 0, 1, 1],
+      counts: [1, 0, 1, 1, 1, 1],
+      weights: [0.5478321, 0.4254405, 0.7203335, 0.7898069, 0.6133555, 1],
+    });
   });
 
   it('compoundParts: false keeps the compound whole', () => {
