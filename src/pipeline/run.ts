@@ -6,7 +6,7 @@
 import type { Paper } from './ingest/types.ts';
 import { UserError } from './ingest/types.ts';
 import { dayAndPrecision } from './ingest/dates.ts';
-import { vectorize, type VectorizeResult } from './text/index.ts';
+import { resolveDfBounds, vectorize, type VectorizeResult } from './text/index.ts';
 import { randomizedSvd, type SvdResult } from './vectors/svd.ts';
 import { clusterTerms, labelFromTerms, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
 import { clusterStage, type ClusterStageResult } from './clusterStage.ts';
@@ -99,6 +99,13 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
   }
   if (n < 3) throw new UserError(`the corpus has ${n} paper(s); at least 3 are needed to cluster`);
   const minDf = resolveMinDf(params.minDf, n);
+  // Bounds that cross (a handful of papers with the default max_df share) are an
+  // option/corpus mismatch, told as such, not a crash inside the text stage.
+  try {
+    resolveDfBounds(minDf, params.maxDf, n);
+  } catch (e) {
+    throw new UserError(`${(e as Error).message} for ${n} papers; lower --min-df or raise --max-df`);
+  }
 
   const vectors = await progress.stage('tfidf', (tick) =>
     vectorize(

@@ -151,6 +151,15 @@ describe('preprocess user mistakes: one line, exit 2, no stack trace', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a corpus too small for the document-frequency bounds', () => {
+    const tiny = join(out, 'tiny.jsonl');
+    writeFileSync(tiny, readFileSync(join(ROOT, 'data/papers.jsonl'), 'utf8').trim().split('\n').slice(0, 3).join('\n') + '\n');
+    const r = run(['--input', tiny, '--out', join(out, 'tiny'), '--quiet', '--k', '2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: maxDf \(0\.5 -> 1\.5 documents\) is below minDf \(2 -> 2 documents\) for 3 papers; lower --min-df or raise --max-df$/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('bad rows are reported one line each and counted; --strict fails on the first', () => {
     const bad = join(out, 'bad.jsonl');
     const good = readFileSync(join(ROOT, 'data/papers.jsonl'), 'utf8').trim().split('\n').slice(0, 10);
