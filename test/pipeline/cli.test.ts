@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validateManifest, decodeColumn, type Manifest } from '../../src/schema/artifact.ts';
@@ -133,7 +133,7 @@ describe('preprocess user mistakes: one line, exit 2, no stack trace', () => {
   ];
   for (const [what, args, message] of cases) {
     it(what, () => {
-      const r = run([...args, '--out', out, '--quiet']);
+      const r = run([...args, '--out', join(out, 'artifact'), '--quiet']);
       expect(r.code).toBe(2);
       const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('error:'));
       expect(lines).toHaveLength(1);
@@ -211,4 +211,101 @@ describe('an interrupted run leaves the previous artifact intact', () => {
     // At least one kill must have landed while the run was still going, or the test proves nothing.
     expect(killedMidRun).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('the artifact folder: only ours is written, one writer at a time, checked before any work', () => {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-out-'));
+  const oneErrorLine = (r: ReturnType<typeof run>) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    return lines[0]!;
+  };
+
+  it('refuses a folder holding the user’s files, the corpus among them, and deletes none', () => {
+    const dir = join(root, 'thesis');
+    mkdirSync(join(dir, 'chapters'), { recursive: true });
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    writeFileSync(join(dir, 'chapters', 'one.tex'), 'mine');
+    writeFileSync(join(dir, 'corpus.jsonl'), readFileSync(join(ROOT, 'data/papers.jsonl')));
+    const line = oneErrorLine(run(['--input', join(dir, 'corpus.jsonl'), '--out', dir]));
+    expect(line).toMatch(/^error: --out .*thesis: the folder is not empty and holds no topic-atlas artifact \(it has chapters, corpus\.jsonl, notes\.txt\); nothing was written or deleted/);
+    expect(readdirSync(dir).sort()).toEqual(['chapters', 'corpus.jsonl', 'notes.txt']);
+    expect(readdirSync(join(dir, 'chapters'))).toEqual(['one.tex']);
+  });
+
+  it('refuses the repository root and the bundled corpus’s folder', () => {
+    expect(oneErrorLine(run(['--input', 'data/papers.jsonl', '--out', '.']))).toMatch(/^error: --out \.: the folder is not empty/);
+    expect(oneErrorLine(run(['--input', 'data/papers.jsonl', '--out', 'data']))).toMatch(/^error: --out data: .*\(it has papers\.jsonl\)/);
+    expect(existsSync(join(ROOT, 'data/papers.jsonl'))).toBe(true);
+  });
+
+  it('refuses a file as --out, and a path through a file, before reading the corpus', () => {
+    const file = join(root, 'a-file');
+    writeFileSync(file, 'x');
+    expect(oneErrorLine(run(['--input', 'data/papers.jsonl', '--out', file]))).toBe(`error: --out ${file}: is a file, expected a folder for the artifact`);
+    expect(oneErrorLine(run(['--input', 'data/papers.jsonl', '--out', join(file, 'sub')]))).toMatch(/^error: --out .*a-file\/sub: cannot use this folder \(a part of the path is a file\)$/);
+  });
+
+  it('checks --timings-json before the run, so no artifact is written for a bad one', () => {
+    const out = join(root, 'timed');
+    const line = oneErrorLine(run(['--input', 'data/papers.jsonl', '--out', out, '--timings-json', join(root, 'no', 'such', 't.json')]));
+    expect(line).toMatch(/^error: --timings-json .*t\.json: cannot write there \(no such folder\)$/);
+    expect(existsSync(out)).toBe(false);
+    expect(oneErrorLine(run(['--input', 'data/papers.jsonl', '--out', out, '--timings-json', root]))).toMatch(/is a folder, expected a file name$/);
+  });
+
+  it('keeps the user’s files beside an artifact when it rewrites it', () => {
+    const dir = join(root, 'shared');
+    expect(run(['--input', 'data/papers.jsonl', '--out', dir, '--quiet']).code).toBe(0);
+    writeFileSync(join(dir, 'README.txt'), 'mine');
+    expect(run(['--input', 'data/papers.jsonl', '--out', dir, '--quiet', '--seed', '5']).code).toBe(0);
+    expect(readFileSync(join(dir, 'README.txt'), 'utf8')).toBe('mine');
+    expect(readManifest(dir).params.seed).toBe(5);
+    expect(existsSync(join(dir, '.topic-atlas.lock'))).toBe(false);
+  });
+
+  it('lets one of two concurrent writers write and refuses the other in one line', async () => {
+    const dir = join(root, 'race');
+    const start = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--input', 'data/papers.jsonl', '--out', dir, '--quiet'], { cwd: ROOT });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d));
+        child.once('exit', (code) => resolvePromise({ code, stderr }));
+      });
+    const results = await Promise.all([start(), start()]);
+    const codes = results.map((r) => r.code).sort();
+    expect(codes).toEqual([0, 2]);
+    const refused = results.find((r) => r.code === 2)!;
+    expect(refused.stderr.trim()).toMatch(/^error: --out .*race: another topic-atlas run is writing this artifact \(pid \d+ on .*\); wait for it or stop it$/);
+    const m = readManifest(dir);
+    for (const ref of Object.values(m.columns)) expect(existsSync(join(dir, ref.file))).toBe(true);
+  }, 60_000);
+
+  it('stops the writer when npm run preprocess gets SIGTERM, and leaves the artifact as it was', async () => {
+    const dir = join(root, 'stopped');
+    expect(run(['--input', 'data/papers.jsonl', '--out', dir, '--quiet']).code).toBe(0);
+    const before = readFileSync(join(dir, 'manifest.json'), 'utf8');
+    const npm = spawn('npm', ['run', '--silent', 'preprocess', '--', '--input', 'data/papers.jsonl', '--out', dir, '--seed', '9'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Wait until the writer holds the lock: it is running and about to change the folder.
+    const lock = join(dir, '.topic-atlas.lock');
+    const t0 = Date.now();
+    while (!existsSync(lock) && Date.now() - t0 < 30_000) await new Promise((r) => setTimeout(r, 20));
+    const writerPid = JSON.parse(readFileSync(lock, 'utf8')).pid as number;
+    npm.kill('SIGTERM');
+    await new Promise((r) => npm.once('exit', r));
+    let alive = true;
+    for (let i = 0; i < 100 && alive; i++) {
+      try {
+        process.kill(writerPid, 0);
+        await new Promise((r) => setTimeout(r, 50));
+      } catch {
+        alive = false;
+      }
+    }
+    expect(alive).toBe(false);
+    expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(before);
+  }, 60_000);
 });

@@ -90,7 +90,13 @@ function concat<T extends TypedColumn>(a: T, b: ArrayLike<number>): T {
   return out;
 }
 
-export async function updateArtifact(dir: string, ingested: IngestResult, options: PipelineOptions, progress: Progress): Promise<void> {
+export async function updateArtifact(
+  dir: string,
+  ingested: IngestResult,
+  options: PipelineOptions,
+  progress: Progress,
+  beforeCommit?: () => Promise<void>,
+): Promise<void> {
   const m = await readManifest(dir);
   if (!m.model) throw new UserError(`--update ${dir}: the artifact has no fitted model; rerun npm run preprocess without --update`);
   const files: Record<string, Uint8Array> = {};
@@ -207,7 +213,7 @@ export async function updateArtifact(dir: string, ingested: IngestResult, option
       docs,
       chunkSize: m.docs.chunkSize,
       model: { ...files, ...corpusBlobs(lsa, allCounts) },
-    }),
+    }, { beforeCommit }),
   );
   progress.info(`added ${mNew} papers to ${dir} (now ${n + mNew}); existing positions unchanged`);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { inspectOutDir, isOwnFile, MANIFEST, OWN_SUBDIRS } from './outDir.ts';
 import {
   ARTIFACT_FORMAT,
   ARTIFACT_VERSION,
@@ -25,7 +26,6 @@ export interface ArtifactParts {
   model?: Record<string, Uint8Array>;
 }
 
-const MANIFEST = 'manifest.json';
 
 function shortHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 12);
@@ -44,18 +44,37 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/**
- * Writes `bytes` under a content-addressed name. Each file goes to a temp name
- * first and is renamed into place, so no reader ever sees half a file.
- */
+/** Writes and fsyncs `bytes` to a temp name, then renames it to `path`: no reader sees half a file. */
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+}
+
+/** fsync a folder, so the renames into it survive a power cut (a no-op where folders cannot be synced). */
+async function syncDir(dir: string): Promise<void> {
+  let fh;
+  try {
+    fh = await open(dir, 'r');
+    await fh.sync();
+  } catch {
+    /* some file systems refuse fsync on a directory; the rename is still atomic */
+  } finally {
+    await fh?.close();
+  }
+}
+
+/** Writes `bytes` under a content-addressed name (kept as is when a file of that name is there already). */
 async function putFile(dir: string, stem: string, ext: string, bytes: Uint8Array): Promise<string> {
   const name = `${stem}.${shortHash(bytes)}.${ext}`;
   const path = join(dir, name);
-  if (!(await exists(path))) {
-    const tmp = `${path}.tmp-${process.pid}`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-  }
+  if (!(await exists(path))) await writeDurably(path, bytes);
   return name;
 }
 
@@ -63,11 +82,17 @@ const utf8 = new TextEncoder();
 
 /**
  * Writes an artifact directory atomically: data files under new content-hashed
- * names first, manifest.json renamed into place last (one atomic rename), then
- * files the new manifest no longer references are removed. A run killed at any
- * point before the rename leaves the previous manifest and all its files intact.
+ * names first (each fsynced), the folders fsynced, manifest.json renamed into
+ * place last (one atomic rename), then this writer's files that the new
+ * manifest does not name are removed. A run killed at any point before the
+ * rename leaves the previous artifact intact.
+ *
+ * The folder must be missing, empty, or hold a topic-atlas artifact (or the
+ * leftovers of a stopped first run); anything else is refused before a byte
+ * is written. The caller holds the folder's lock (./lock.ts).
  */
 export async function writeArtifact(dir: string, parts: ArtifactParts, options: { beforeCommit?: () => Promise<void> } = {}): Promise<Manifest> {
+  await inspectOutDir(dir, '--out');
   await mkdir(join(dir, 'docs'), { recursive: true });
   const columns: Record<string, ColumnRef> = {};
   for (const [name, column] of Object.entries(parts.columns)) {
@@ -102,10 +127,10 @@ export async function writeArtifact(dir: string, parts: ArtifactParts, options: 
     model,
   };
   validateManifest(JSON.parse(JSON.stringify(manifest)));
+  for (const sub of ['', ...OWN_SUBDIRS]) await syncDir(join(dir, sub));
   await options.beforeCommit?.();
-  const tmp = join(dir, `${MANIFEST}.tmp-${process.pid}`);
-  await writeFile(tmp, JSON.stringify(manifest));
-  await rename(tmp, join(dir, MANIFEST));
+  await writeDurably(join(dir, MANIFEST), utf8.encode(JSON.stringify(manifest)));
+  await syncDir(dir);
   await removeUnreferenced(dir, manifest);
   return manifest;
 }
@@ -117,9 +142,16 @@ function referencedFiles(m: Manifest): Set<string> {
   return files;
 }
 
+/**
+ * Removes the files of this writer's that `manifest` does not name: the files
+ * of the previous manifest, temp files, and the data files of runs stopped
+ * before their commit. Only names this writer produces (outDir.ts `isOwnFile`)
+ * in the root, docs/ and model/ are candidates, so the user's files beside an
+ * artifact, and any file a damaged or crafted old manifest names, stay.
+ */
 async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void> {
   const keep = referencedFiles(manifest);
-  for (const sub of ['', 'docs', 'model']) {
+  for (const sub of ['', ...OWN_SUBDIRS]) {
     let names: string[];
     try {
       names = await readdir(join(dir, sub));
@@ -128,9 +160,9 @@ async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void
     }
     for (const name of names) {
       const rel = sub ? `${sub}/${name}` : name;
-      if (name === 'docs' || name === 'model') continue;
-      // Also sweeps temp files a killed run left behind (one writer per artifact at a time).
-      if (!keep.has(rel)) await rm(join(dir, rel), { force: true });
+      if (name === MANIFEST || !isOwnFile(name) || keep.has(rel) || name.startsWith('.')) continue;
+      const path = join(dir, rel);
+      if ((await stat(path).catch(() => null))?.isFile()) await rm(path, { force: true });
     }
   }
 }

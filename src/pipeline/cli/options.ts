@@ -57,12 +57,32 @@ Model
   -h, --help            this text
 `;
 
+// Options are typed by people: "0x10", "1e20", "12abc" or " 3" are mistakes to name, not numbers to coerce.
+const INTEGER = /^\d+$/;
+const DECIMAL = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function numberOption(name: string, raw: string | undefined, fallback: number, check: (v: number) => boolean, what: string): number {
   if (raw === undefined) return fallback;
-  const v = Number(raw);
+  const v = DECIMAL.test(raw) ? Number(raw) : NaN;
   if (!Number.isFinite(v) || !check(v)) throw new UserError(`--${name} ${raw}: expected ${what}`);
   return v;
 }
+
+/** An integer in min..max written in decimal digits; `or` names another accepted value in the message. */
+function intOption(name: string, raw: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER, or = ''): number {
+  if (raw === undefined) return fallback;
+  const v = INTEGER.test(raw) ? Number(raw) : NaN;
+  if (!(v >= min && v <= max)) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in ${min}..${max}`;
+    throw new UserError(`--${name} ${raw}: expected ${range}${or ? ` or ${or}` : ''}`);
+  }
+  return v;
+}
+
+/** The seed feeds 32-bit generators (cluster/random.ts): larger values would silently wrap onto smaller ones. */
+const MAX_SEED = 2 ** 32 - 1;
+/** Cluster columns are uint16. */
+const MAX_K = 65535;
 
 const FORMATS: InputFormat[] = ['jsonl', 'json', 'csv', 'arxiv-snapshot', 'daily-papers'];
 const BINS = ['month', 'quarter', 'year', 'auto'] as const;
@@ -115,16 +135,14 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
   if (v.bin !== undefined && !(BINS as readonly string[]).includes(v.bin)) {
     throw new UserError(`--bin ${v.bin}: expected one of ${BINS.join(', ')}`);
   }
-  const int = (x: number) => Number.isInteger(x) && x >= 0;
-  const positiveInt = (x: number) => Number.isInteger(x) && x >= 1;
-  const k = v.k === undefined || v.k === 'auto' ? 'auto' : numberOption('k', v.k, 0, (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2 or auto');
+  const k = v.k === undefined || v.k === 'auto' ? 'auto' : intOption('k', v.k, 0, 2, MAX_K, 'auto');
   const columns: PipelineOptions['columns'] = {};
   for (const key of ['id', 'title', 'abstract', 'date', 'label', 'categories'] as const) {
     const name = v[`col-${key}`];
     if (name !== undefined) columns[key] = name;
   }
-  const kMin = numberOption('k-min', v['k-min'], 4, (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2');
-  const kMax = numberOption('k-max', v['k-max'], 30, (x) => Number.isInteger(x) && x >= kMin, `an integer ≥ --k-min (${kMin})`);
+  const kMin = intOption('k-min', v['k-min'], 4, 2, MAX_K);
+  const kMax = intOption('k-max', v['k-max'], 30, kMin, MAX_K);
   return {
     input: v.input,
     out: v.out ?? 'out/artifact',
@@ -135,15 +153,15 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
     k,
     kMin,
     kMax,
-    seed: numberOption('seed', v.seed, 42, int, 'a non-negative integer'),
-    restarts: numberOption('restarts', v.restarts, 5, positiveInt, 'an integer ≥ 1'),
+    seed: intOption('seed', v.seed, 42, 0, MAX_SEED),
+    restarts: intOption('restarts', v.restarts, 5, 1),
     minDf: v['min-df'] === undefined ? null : numberOption('min-df', v['min-df'], 1, (x) => x > 0 && (x < 1 || Number.isInteger(x)), 'a count ≥ 1 or a fraction < 1'),
     maxDf: numberOption('max-df', v['max-df'], 0.5, (x) => x > 0 && x <= 1, 'a fraction in (0, 1]'),
     phrases: !(v['no-phrases'] ?? false),
-    lsaDims: numberOption('lsa-dims', v['lsa-dims'], 100, positiveInt, 'an integer ≥ 1'),
-    neighbors: numberOption('neighbors', v.neighbors, 15, (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2'),
+    lsaDims: intOption('lsa-dims', v['lsa-dims'], 100, 1),
+    neighbors: intOption('neighbors', v.neighbors, 15, 2),
     minDist: numberOption('min-dist', v['min-dist'], 0.1, (x) => x >= 0 && x <= 1, 'a number in [0, 1]'),
-    epochs: v.epochs === undefined ? null : numberOption('epochs', v.epochs, 0, positiveInt, 'an integer ≥ 1'),
+    epochs: v.epochs === undefined ? null : intOption('epochs', v.epochs, 0, 1),
     bin: (v.bin as BinUnit | 'auto' | undefined) ?? 'auto',
     quiet: v.quiet ?? false,
     timingsJson: v['timings-json'] ?? null,

@@ -15,29 +15,52 @@ import { writeArtifact } from '../artifact/write.ts';
 import { startSearchIndex } from '../artifact/searchIndexJob.ts';
 import { HELP, parseOptions, type PipelineOptions } from './options.ts';
 import { createProgress, formatMs, type Progress } from './progress.ts';
+import { preflight } from './preflight.ts';
+import { watchParent, type ParentWatch } from './supervision.ts';
 
 /** Issues printed one by one before the rest are only counted. */
 const MAX_PRINTED_ISSUES = 20;
 
-export async function main(argv: string[]): Promise<number> {
+/** Exit code of a run stopped because npm, which started it, is gone (as if SIGTERM had reached it). */
+const EXIT_STOPPED = 143;
+
+class RunStopped extends Error {}
+
+export async function main(argv: string[], started: { parentPid?: number } = {}): Promise<number> {
   try {
     const options = parseOptions(argv);
     if (options === 'help') {
       process.stdout.write(HELP);
       return 0;
     }
-    await preprocess(options);
+    const lock = await preflight(options);
+    // A run killed by a signal never gets here; its lock is stale and the next run takes it over.
+    const releaseAtExit = () => lock.releaseSync();
+    process.on('exit', releaseAtExit);
+    const parent = watchParent(started.parentPid);
+    try {
+      await preprocess(options, parent);
+    } finally {
+      await parent.stop();
+      await lock.release();
+      process.off('exit', releaseAtExit);
+    }
     return 0;
   } catch (e) {
     if (e instanceof UserError || e instanceof ArtifactError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }
+    if (e instanceof RunStopped) return EXIT_STOPPED;
     throw e;
   }
 }
 
-export async function preprocess(options: PipelineOptions): Promise<void> {
+export async function preprocess(options: PipelineOptions, parent?: ParentWatch): Promise<void> {
+  // The last moment to stop: nothing the user can see has changed yet.
+  const beforeCommit = async () => {
+    if (parent?.orphaned()) throw new RunStopped();
+  };
   const progress = createProgress({ quiet: options.quiet });
   const t0 = performance.now();
   let printed = 0;
@@ -64,7 +87,7 @@ export async function preprocess(options: PipelineOptions): Promise<void> {
 
   if (options.update) {
     const { updateArtifact } = await import('../artifact/update.ts');
-    await updateArtifact(options.update, ingested, options, progress);
+    await updateArtifact(options.update, ingested, options, progress, beforeCommit);
   } else {
     const searchJob = startSearchIndex(ingested.papers.map((p) => `${p.title}\n${p.abstract}`));
     const result = await runPipeline(ingested.papers, options, progress);
@@ -77,14 +100,18 @@ export async function preprocess(options: PipelineOptions): Promise<void> {
       {},
       search,
     );
-    await progress.stage('write', () => writeArtifact(options.out, parts));
+    await progress.stage('write', () => writeArtifact(options.out, parts, { beforeCommit }));
     summarize(progress, options.out, result.n, result.levels.map((l) => l.k));
   }
   const total = performance.now() - t0;
   progress.timings.total = Math.round(total);
   progress.peakRss.total = process.resourceUsage().maxRSS * 1024;
   if (options.timingsJson) {
-    await writeFile(options.timingsJson, JSON.stringify({ timingsMs: progress.timings, peakRssBytes: progress.peakRss }, null, 2));
+    try {
+      await writeFile(options.timingsJson, JSON.stringify({ timingsMs: progress.timings, peakRssBytes: progress.peakRss }, null, 2));
+    } catch (e) {
+      throw new UserError(`--timings-json ${options.timingsJson}: cannot write it (${(e as Error).message}); the artifact was written`);
+    }
   }
   progress.info(`done in ${formatMs(total)}, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
