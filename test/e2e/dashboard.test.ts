@@ -243,7 +243,8 @@ describe('dashboard', () => {
     const passing = await page.evaluate(() => window.__atlas.state.filterFor()!.reduce((s, v) => s + v, 0));
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("CSV")')]);
     const text = await readFile((await csv.path())!, 'utf8');
-    const lines = text.split('\r\n').filter(Boolean);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('id,title,date,cluster,label');
     expect(lines.length - 1).toBe(passing);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("JSON")')]);
