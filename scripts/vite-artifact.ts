@@ -6,18 +6,37 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.bin': 'application/octet-stream' };
 
-function middleware(dir: string): Connect.NextHandleFunction {
+/**
+ * The file under `dir` that a request path asks for ("/x/artifact/manifest.json"
+ * → "<dir>/manifest.json"), or null when the path is not an artifact path,
+ * cannot be decoded, or resolves outside `dir` ("/artifact/../artifact-private/…":
+ * a sibling whose name merely starts with the folder's is outside too).
+ */
+export function artifactFile(dir: string, urlPath: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.split('?')[0]!);
+  } catch {
+    return null;
+  }
+  const at = path.indexOf('/artifact/');
+  if (at < 0) return null;
+  const root = resolve(dir);
+  const file = resolve(root, normalize(path.slice(at + '/artifact/'.length)));
+  const rel = relative(root, file);
+  if (rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return null;
+  return file;
+}
+
+export function artifactMiddleware(dir: string): Connect.NextHandleFunction {
   return (req, res, next) => {
-    const url = decodeURIComponent((req.url ?? '').split('?')[0]!);
-    const at = url.indexOf('/artifact/');
-    if (at < 0) return next();
-    const file = resolve(dir, normalize(url.slice(at + '/artifact/'.length)));
-    if (!file.startsWith(resolve(dir)) || !existsSync(file) || !statSync(file).isFile()) return next();
+    const file = artifactFile(dir, req.url ?? '');
+    if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     createReadStream(file).pipe(res);
   };
@@ -34,10 +53,10 @@ export function serveArtifact(dir: string | null): Plugin {
       building = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {
-      if (dir) server.middlewares.use(middleware(dir));
+      if (dir) server.middlewares.use(artifactMiddleware(dir));
     },
     configurePreviewServer(server) {
-      if (dir) server.middlewares.use(middleware(dir));
+      if (dir) server.middlewares.use(artifactMiddleware(dir));
     },
     async closeBundle() {
       if (building && dir && existsSync(join(dir, 'manifest.json'))) {

@@ -192,12 +192,15 @@ export class ArtifactError extends Error {
 type Check = (value: unknown, path: string) => void;
 
 function fail(path: string, expected: string, value: unknown): never {
-  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  const got =
+    value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : typeof value;
   throw new ArtifactError(`${path}: expected ${expected}, got ${got}`);
 }
 
+// JSON.stringify writes a non-finite number as null, so a finite check rejects nothing the
+// pipeline writes; it catches a hand edit such as 1e999, which JSON.parse reads as Infinity.
 const num: Check = (v, p) => {
-  if (typeof v !== 'number' || Number.isNaN(v)) fail(p, 'a number', v);
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(p, 'a finite number', v);
 };
 const int: Check = (v, p) => {
   if (typeof v !== 'number' || !Number.isInteger(v)) fail(p, 'an integer', v);
@@ -244,6 +247,13 @@ const recordOf =
     for (const [k, item] of Object.entries(v)) c(item, `${p}.${k}`);
   };
 
+/** Days since 1970 inside the calendar the pipeline dates in (a mean day may be fractional). */
+const plausibleDay: Check = (v, p) => {
+  num(v, p);
+  if ((v as number) < MIN_DAY || (v as number) > MAX_DAY) {
+    throw new ArtifactError(`${p}: expected a day between ${dayToIso(MIN_DAY)} and ${dayToIso(MAX_DAY)} (${MIN_DAY}..${MAX_DAY}), got ${v}; the artifact is corrupt, rerun npm run preprocess`);
+  }
+};
 const columnRef = obj({ file: str, dtype: oneOf('float32', 'int32', 'uint32', 'int16', 'uint16', 'uint8'), length: int });
 const termScore = obj({ term: str, score: num, phrase: bool });
 const pair: Check = (v, p) => {
@@ -257,7 +267,7 @@ const cluster = obj({
   terms: arrayOf(termScore),
   representatives: arrayOf(int),
   center: pair,
-  meanDay: nullable(num),
+  meanDay: nullable(plausibleDay),
   parent: nullable(int),
 });
 const level = obj({ name: oneOf('coarse', 'default', 'fine'), k: int, column: str, inertia: num, clusters: arrayOf(cluster) });
@@ -302,6 +312,11 @@ const manifestShape = obj({
   bounds: (v, p) => {
     arrayOf(num)(v, p);
     if ((v as unknown[]).length !== 4) fail(p, 'four numbers', v);
+    // The map divides by the spans: a crossed or overflowing box would paint nothing.
+    const [xmin, ymin, xmax, ymax] = v as number[];
+    if (!(xmin! <= xmax! && ymin! <= ymax!) || !Number.isFinite(xmax! - xmin!) || !Number.isFinite(ymax! - ymin!)) {
+      throw new ArtifactError(`${p}: expected [xmin, ymin, xmax, ymax] with min ≤ max and finite spans, got [${(v as number[]).join(', ')}]; the artifact is corrupt, rerun npm run preprocess`);
+    }
   },
   levels: arrayOf(level),
   defaultLevel: int,
@@ -396,6 +411,34 @@ export function dtypeOf(column: TypedColumn): DType {
   return 'uint8';
 }
 
+/** The calendar the pipeline dates papers in (years 1000..9999), as days since 1970-01-01. */
+export const MIN_DAY = -354_285; // 1000-01-01
+export const MAX_DAY = 2_932_896; // 9999-12-31
+
+/** A day the pipeline could have written; outside it, Date cannot format the day, or it is garbage. */
+export function isPlausibleDay(day: number): boolean {
+  return Number.isInteger(day) && day >= MIN_DAY && day <= MAX_DAY;
+}
+
+/**
+ * The date precision column with papers whose day is outside the years 1000..9999
+ * marked undated (a copy; the input is untouched), and how many there were. A
+ * damaged day column then shows those papers as undated instead of throwing
+ * wherever a date is formatted.
+ */
+export function undateImplausibleDays(day: Int32Array, precision: Uint8Array): { precision: Uint8Array; undated: number } {
+  let out: Uint8Array | null = null;
+  let undated = 0;
+  for (let i = 0; i < day.length; i++) {
+    if (precision[i] && !isPlausibleDay(day[i]!)) {
+      out ??= precision.slice();
+      out[i] = 0;
+      undated++;
+    }
+  }
+  return { precision: out ?? precision, undated };
+}
+
 /** Days since 1970-01-01 (UTC calendar) → 'YYYY-MM-DD'. Calendar arithmetic only: never shifted by a time zone. */
 export function dayToIso(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -403,7 +446,7 @@ export function dayToIso(day: number): string {
 
 /** A paper's date as precise as it is known: 'YYYY', 'YYYY-MM', 'YYYY-MM-DD', or '' when undated. */
 export function formatPaperDate(day: number, precision: number): string {
-  if (!precision) return '';
+  if (!precision || !isPlausibleDay(day)) return '';
   const iso = dayToIso(day);
   return precision === 1 ? iso.slice(0, 4) : precision === 2 ? iso.slice(0, 7) : iso;
 }

@@ -123,6 +123,10 @@ describe('dashboard', () => {
     expect(await again.locator('.granularity button.on').innerText()).toContain('fine');
     expect(await again.locator(`.clusters li[data-cluster="${clusterId}"]`).getAttribute('class')).toContain('selected');
     await expect.poll(() => again.locator('[data-testid=doc-title]').innerText()).toBe(title);
+    // Another browser gets the rename as a proposal, applied on request.
+    expect(await again.locator(`.clusters li[data-cluster="${clusterId}"] .label`).innerText()).not.toBe('My agents');
+    expect(await again.locator('[data-testid=rename-proposal]').innerText()).toContain('This link renames 1 cluster:');
+    await again.locator('[data-testid=rename-proposal] button:has-text("Apply")').click();
     expect(await again.locator(`.clusters li[data-cluster="${clusterId}"] .label`).innerText()).toBe('My agents');
     const state = await again.evaluate(() => ({ c: window.__atlas.state.selectedClusters, p: window.__atlas.state.selectedPaper }));
     const orig = await page.evaluate(() => ({ c: window.__atlas.state.selectedClusters, p: window.__atlas.state.selectedPaper }));
@@ -243,7 +247,8 @@ describe('dashboard', () => {
     const passing = await page.evaluate(() => window.__atlas.state.filterFor()!.reduce((s, v) => s + v, 0));
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("CSV")')]);
     const text = await readFile((await csv.path())!, 'utf8');
-    const lines = text.split('\r\n').filter(Boolean);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const lines = text.slice(1).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('id,title,date,cluster,label');
     expect(lines.length - 1).toBe(passing);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("JSON")')]);

@@ -9,6 +9,9 @@ import {
   dayToIso,
   formatPaperDate,
   isoToDay,
+  MAX_DAY,
+  MIN_DAY,
+  undateImplausibleDays,
   validateManifest,
 } from '../../src/schema/artifact.ts';
 
@@ -28,6 +31,25 @@ describe('calendar days', () => {
     expect(formatPaperDate(day, 2)).toBe('2023-10');
     expect(formatPaperDate(day, 1)).toBe('2023');
     expect(formatPaperDate(day, 0)).toBe('');
+  });
+
+  it('knows the years 1000..9999 the pipeline dates in, and formats nothing outside them', () => {
+    expect(dayToIso(MIN_DAY)).toBe('1000-01-01');
+    expect(dayToIso(MAX_DAY)).toBe('9999-12-31');
+    expect(formatPaperDate(MAX_DAY, 3)).toBe('9999-12-31');
+    expect(formatPaperDate(2 ** 31 - 1, 3)).toBe('');
+    expect(formatPaperDate(MIN_DAY - 1, 1)).toBe('');
+  });
+
+  it('marks papers with an impossible day undated, in a copy', () => {
+    const day = Int32Array.from([0, 2 ** 31 - 1, MIN_DAY - 1, 2 ** 31 - 1, MAX_DAY]);
+    const precision = Uint8Array.from([3, 3, 1, 0, 2]);
+    const r = undateImplausibleDays(day, precision);
+    expect(Array.from(r.precision)).toEqual([3, 0, 0, 0, 2]);
+    expect(r.undated).toBe(2);
+    expect(Array.from(precision)).toEqual([3, 3, 1, 0, 2]);
+    const clean = Uint8Array.from([3, 2]);
+    expect(undateImplausibleDays(Int32Array.from([0, 1]), clean)).toEqual({ precision: clean, undated: 0 });
   });
 });
 
@@ -52,6 +74,27 @@ describe('validateManifest', () => {
     const m3 = good();
     m3.columns.x.length = 3;
     expect(() => validateManifest(m3)).toThrow('manifest.columns.x.length: expected 74, got 3');
+  });
+
+  it('calls non-finite, crossed or overflowing map bounds corrupt, naming the field', () => {
+    const corrupt = (bounds: string) => () => validateManifest(JSON.parse(JSON.stringify(good()).replace(/"bounds":\[[^\]]*\]/, `"bounds":${bounds}`)));
+    // 1e999 is what a JSON literal too big for a double parses to: Infinity.
+    expect(corrupt('[0,0,1e999,1]')).toThrow(new ArtifactError('manifest.bounds[2]: expected a finite number, got Infinity'));
+    expect(corrupt('[0,0,1,2,3]')).toThrow('manifest.bounds: expected four numbers, got array');
+    expect(corrupt('[1,0,-1,1]')).toThrow(
+      new ArtifactError('manifest.bounds: expected [xmin, ymin, xmax, ymax] with min ≤ max and finite spans, got [1, 0, -1, 1]; the artifact is corrupt, rerun npm run preprocess'),
+    );
+    expect(corrupt('[-1e308,0,1e308,1]')).toThrow('manifest.bounds: expected [xmin, ymin, xmax, ymax] with min ≤ max and finite spans, got [-1e+308, 0, 1e+308, 1]');
+    // A single point (zero spans) is a legal map.
+    expect(() => validateManifest(JSON.parse(JSON.stringify(good()).replace(/"bounds":\[[^\]]*\]/, '"bounds":[2,3,2,3]')))).not.toThrow();
+  });
+
+  it('rejects a cluster mean day outside the years 1000..9999', () => {
+    const m = good();
+    m.levels[0].clusters[1].meanDay = 2 ** 31 - 1;
+    expect(() => validateManifest(m)).toThrow(
+      new ArtifactError('manifest.levels[0].clusters[1].meanDay: expected a day between 1000-01-01 and 9999-12-31 (-354285..2932896), got 2147483647; the artifact is corrupt, rerun npm run preprocess'),
+    );
   });
 
   it('tells an old artifact to be rebuilt', () => {

@@ -1,4 +1,8 @@
-/** CSV (RFC 4180) and JSON export of the current selection. */
+/**
+ * CSV (RFC 4180) and JSON export of the current selection. Titles come from the
+ * corpus and labels from the user (or a shared link): in a CSV they are text,
+ * never a spreadsheet formula.
+ */
 
 export interface ExportRow {
   id: string;
@@ -8,16 +12,26 @@ export interface ExportRow {
   label: string;
 }
 
-/** Quotes a field when it holds a comma, quote, CR or LF; doubles inner quotes. */
+/** Lead characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV injection). */
+const FORMULA_LEAD = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. A text cell that would start a formula gets a leading `'` so a
+ * spreadsheet shows it as text; then the cell is quoted when it holds a comma,
+ * quote, CR or LF, with inner quotes doubled. Numbers are written as they are.
+ */
 export function csvField(value: string | number): string {
-  const s = String(value);
+  const s = typeof value === 'string' && FORMULA_LEAD.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** Excel decodes a CSV without a byte-order mark as the local code page, mangling "·", accents and CJK. */
+export const UTF8_BOM = '\uFEFF';
 
 export function toCsv(rows: readonly ExportRow[]): string {
   const head = 'id,title,date,cluster,label';
   const lines = rows.map((r) => [r.id, r.title, r.date, r.cluster, r.label].map(csvField).join(','));
-  return [head, ...lines].join('\r\n') + '\r\n';
+  return UTF8_BOM + [head, ...lines].join('\r\n') + '\r\n';
 }
 
 export function toJson(rows: readonly ExportRow[]): string {

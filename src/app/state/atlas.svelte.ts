@@ -7,6 +7,7 @@ import type { LoadedArtifact } from './loadArtifact.ts';
 import { resolveClauses, withClause, type Clause, type ClauseSource } from './crossfilter.ts';
 import type { KeywordMatcher } from './keywordSearch.ts';
 import { FilterIndex } from './filterIndex.ts';
+import { applyRenames, type ProposedRename } from '../lib/renameProposal.ts';
 
 export type ColorBy = 'cluster' | 'time';
 
@@ -14,6 +15,13 @@ export interface ZoomState {
   k: number;
   x: number;
   y: number;
+}
+
+/** Something the page should tell the user about a part that did not load or work (not fatal). */
+export interface Notice {
+  /** One notice per topic: a new one of the same id replaces the old. */
+  id: string;
+  text: string;
 }
 
 /** A request for the map to frame something; `nonce` makes repeated requests distinct. */
@@ -45,6 +53,10 @@ class AtlasState {
   zoom = $state.raw<ZoomState>({ k: 1, x: 0, y: 0 });
   /** User-renamed cluster labels, keyed `${levelName}:${clusterId}`. */
   renamed = $state<Record<string, string>>({});
+  /** Renames a link carried, waiting for the user to apply or ignore them (never stored until applied). */
+  proposedRenames = $state.raw<ProposedRename[]>([]);
+  /** Degraded parts of the dashboard (titles, search, dates), shown above the views. */
+  notices = $state.raw<Notice[]>([]);
   focus = $state.raw<FocusRequest | null>(null);
 
   clauses = $state.raw<Clause[]>([]);
@@ -119,6 +131,27 @@ class AtlasState {
     if (!label.trim() || label.trim() === original) delete next[key];
     else next[key] = label.trim();
     this.renamed = next;
+  }
+
+  applyProposedRenames(): void {
+    const a = this.artifact;
+    if (!a) return;
+    this.renamed = applyRenames(this.renamed, this.proposedRenames, a.manifest.levels);
+    this.proposedRenames = [];
+    // The cluster chip spells out the selected clusters' names.
+    if (this.selectedClusters.length) this.selectClusters(this.selectedClusters);
+  }
+
+  ignoreProposedRenames(): void {
+    this.proposedRenames = [];
+  }
+
+  notify(id: string, text: string): void {
+    this.notices = [...this.notices.filter((n) => n.id !== id), { id, text }];
+  }
+
+  dismiss(id: string): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
   }
 
   /** Selects clusters of the current level and publishes the 'cluster' clause. */

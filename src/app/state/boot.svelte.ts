@@ -9,6 +9,7 @@ import { bench } from './bench.ts';
 import { loadArtifact, loadIds, loadTitles, type LoadedArtifact } from './loadArtifact.ts';
 import { loadKeywordMatcher } from './keywordSearch.ts';
 import { parseView, serializeView, type ViewState } from '../lib/urlState.ts';
+import { asRecord, proposedRenames } from '../lib/renameProposal.ts';
 import { binRangeMask, describeBinRange, normalizeBinRange } from '../trends/timeMask.ts';
 
 export function artifactBase(search = location.search): string {
@@ -39,7 +40,8 @@ function currentView(): ViewState {
     timeRange: atlas.timeRange,
     colorBy: atlas.colorBy,
     density: atlas.density,
-    renamed: atlas.renamed,
+    // Undecided proposals stay in the address, so a reload still shows them; only applied ones are stored.
+    renamed: { ...atlas.renamed, ...asRecord(atlas.proposedRenames) },
   };
 }
 
@@ -48,7 +50,8 @@ export function applyView(v: ViewState, a: LoadedArtifact): void {
   const m = a.manifest;
   const li = v.level ? m.levels.findIndex((l) => l.name === v.level) : -1;
   atlas.level = li >= 0 ? li : m.defaultLevel;
-  atlas.renamed = { ...atlas.renamed, ...v.renamed };
+  // A link's renames could say anything (a spreadsheet formula, a slur): proposed, not applied.
+  atlas.proposedRenames = proposedRenames(v.renamed, atlas.renamed, m.levels);
   atlas.selectClusters(v.selectedClusters);
   atlas.selectedPaper = v.selectedPaper !== null && v.selectedPaper < a.n ? v.selectedPaper : null;
   atlas.zoom = v.zoom ?? { k: 1, x: 0, y: 0 };
@@ -66,8 +69,10 @@ export function applyView(v: ViewState, a: LoadedArtifact): void {
 
 function message(e: unknown): string {
   if (e instanceof ArtifactError) return e.message;
-  return `The dashboard could not start: ${(e as Error)?.message ?? String(e)}`;
+  return `The dashboard could not start: ${reason(e)}`;
 }
+
+const reason = (e: unknown): string => (e as Error)?.message ?? String(e);
 
 export async function boot(): Promise<void> {
   const base = artifactBase();
@@ -88,16 +93,29 @@ export async function boot(): Promise<void> {
   applyView(parseView(location.hash), a);
   startUrlSync(a, key);
 
+  if (a.implausibleDays > 0) {
+    const n = a.implausibleDays;
+    atlas.notify('dates', `${n.toLocaleString()} paper${n === 1 ? ' has a date' : 's have dates'} outside the years 1000–9999 in the artifact's day column: shown as undated.`);
+  }
+
   // Tooltips, lists and search come after the map is on screen.
   await bench.ready;
   const titles = loadTitles(a);
-  titles.then((t) => (atlas.titles = t)).catch((e) => console.warn('topic-atlas: titles', e));
-  loadIds(a).then((ids) => (atlas.ids = ids)).catch((e) => console.warn('topic-atlas: ids', e));
+  titles
+    .then((t) => (atlas.titles = t))
+    .catch((e) => atlas.notify('titles', `Titles could not be loaded: the map's hover and the lists show paper ids instead. ${reason(e)}`));
+  loadIds(a)
+    .then((ids) => (atlas.ids = ids))
+    .catch((e) => atlas.notify('ids', `Paper ids could not be loaded: the CSV and JSON exports are unavailable. ${reason(e)}`));
   try {
-    atlas.matcher = await loadKeywordMatcher(a, () => titles);
+    atlas.matcher = await loadKeywordMatcher(
+      a,
+      () => titles,
+      (why) => atlas.notify('search', `Full-text keyword search unavailable: the keyword filter matches titles only. ${why}`),
+    );
     bench.markSearchReady(true);
   } catch (e) {
-    console.warn('topic-atlas: keyword search unavailable', e);
+    atlas.notify('search', `Keyword search unavailable: ${reason(e)}`);
     bench.markSearchReady(false);
   }
 }

@@ -73,7 +73,15 @@ export function titleMatcher(titles: readonly string[]): KeywordMatcher {
   };
 }
 
-export async function loadKeywordMatcher(a: LoadedArtifact, titles: () => Promise<string[]>): Promise<KeywordMatcher> {
+/**
+ * The best matcher the artifact allows. `degraded` hears why, in a sentence for
+ * the page, when the index cannot be used and the filter falls back to titles.
+ */
+export async function loadKeywordMatcher(
+  a: LoadedArtifact,
+  titles: () => Promise<string[]>,
+  degraded: (reason: string) => void = () => undefined,
+): Promise<KeywordMatcher> {
   const loader = searchModules['../../search/index.ts'];
   if (loader) {
     try {
@@ -101,6 +109,7 @@ export async function loadKeywordMatcher(a: LoadedArtifact, titles: () => Promis
             } catch (e) {
               broken = true;
               console.warn('topic-atlas: search index failed, matching titles only:', e);
+              degraded(`The search index failed on a query: ${(e as Error)?.message ?? String(e)}`);
             }
           }
           return alt();
@@ -123,6 +132,7 @@ export async function loadKeywordMatcher(a: LoadedArtifact, titles: () => Promis
       }
     } catch (e) {
       console.warn('topic-atlas: search index unavailable, matching titles only:', e);
+      degraded((e as Error)?.message ?? String(e));
     }
   }
   return titleMatcher(await titles());

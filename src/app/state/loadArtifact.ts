@@ -1,6 +1,7 @@
 import {
   ArtifactError,
   decodeColumn,
+  undateImplausibleDays,
   validateManifest,
   type DocRecord,
   type Manifest,
@@ -15,21 +16,33 @@ export interface LoadedArtifact {
   x: Float32Array;
   y: Float32Array;
   day: Int32Array;
+  /** As stored, except papers whose day lies outside the years 1000..9999 are undated (0). */
   datePrecision: Uint8Array;
+  /** How many papers the day column dated outside the years 1000..9999 (shown as undated). */
+  implausibleDays: number;
   bin: Int16Array;
   neighbors: Int32Array;
   /** One assignment column per clustering level, in manifest.levels order. */
   levels: Uint16Array[];
 }
 
-export type Fetcher = (url: string) => Promise<Response>;
+export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
+
+const defaultFetcher: Fetcher = (u, init) => fetch(u, init);
+
+/**
+ * How long a request may go without receiving anything (the response, or the
+ * next piece of its body) before the load gives up. A stall, not a deadline:
+ * a large column on a slow link keeps going as long as bytes arrive.
+ */
+export const STALL_TIMEOUT_MS = 30_000;
 
 const RERUN = 'run `npm run preprocess -- --input data/papers.jsonl` (or `npm start`)';
 
-async function fetchOk(fetcher: Fetcher, url: string, what: string): Promise<Response> {
+async function fetchOk(fetcher: Fetcher, url: string, what: string, signal: AbortSignal): Promise<Response> {
   let res: Response;
   try {
-    res = await fetcher(url);
+    res = await fetcher(url, { signal });
   } catch (e) {
     throw new ArtifactError(`${what} (${url}) could not be fetched: ${(e as Error).message}`);
   }
@@ -39,69 +52,122 @@ async function fetchOk(fetcher: Fetcher, url: string, what: string): Promise<Res
   return res;
 }
 
-export async function loadArtifact(base: string, fetcher: Fetcher = (u) => fetch(u)): Promise<LoadedArtifact> {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  const res = await fetchOk(fetcher, `${root}manifest.json`, 'The artifact manifest');
-  let json: unknown;
+/** The whole body of `url`, or an ArtifactError naming it when nothing arrives for `stallMs`. */
+export async function fetchBytes(fetcher: Fetcher, url: string, what: string, stallMs = STALL_TIMEOUT_MS): Promise<Uint8Array> {
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let rearm = () => {};
+  const stalled = new Promise<never>((_, reject) => {
+    rearm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        reject(
+          new ArtifactError(
+            `${what} (${url}) did not arrive: nothing was received for ${stallMs / 1000} s; check that the server holding the artifact is running, then reload`,
+          ),
+        );
+        abort.abort();
+      }, stallMs);
+    };
+  });
+  stalled.catch(() => undefined);
   try {
-    json = await res.json();
-  } catch {
-    throw new ArtifactError(`The artifact manifest (${root}manifest.json) is not valid JSON; ${RERUN}`);
+    rearm();
+    const res = await Promise.race([fetchOk(fetcher, url, what, abort.signal), stalled]);
+    rearm();
+    return await Promise.race([readBody(res, rearm), stalled]);
+  } finally {
+    clearTimeout(timer);
   }
-  const manifest = validateManifest(json);
+}
+
+async function readBody(res: Response, onChunk: () => void): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    onChunk();
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+const utf8 = new TextDecoder();
+async function fetchJson(fetcher: Fetcher, url: string, what: string, stallMs = STALL_TIMEOUT_MS): Promise<unknown> {
+  const bytes = await fetchBytes(fetcher, url, what, stallMs);
+  try {
+    return JSON.parse(utf8.decode(bytes));
+  } catch {
+    throw new ArtifactError(`${what} (${url}) is not valid JSON; ${RERUN}`);
+  }
+}
+
+export async function loadArtifact(base: string, fetcher: Fetcher = defaultFetcher, stallMs = STALL_TIMEOUT_MS): Promise<LoadedArtifact> {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const manifest = validateManifest(await fetchJson(fetcher, `${root}manifest.json`, 'The artifact manifest', stallMs));
   const names = ['x', 'y', 'day', 'datePrecision', 'bin', 'neighbors', ...manifest.levels.map((l) => l.column)];
   const columns = new Map<string, TypedColumn>();
   await Promise.all(
     names.map(async (name) => {
       const ref = manifest.columns[name]!;
-      const r = await fetchOk(fetcher, root + ref.file, `Column ${name}`);
-      columns.set(name, decodeColumn(name, ref, await r.arrayBuffer()));
+      const bytes = await fetchBytes(fetcher, root + ref.file, `Column ${name}`, stallMs);
+      columns.set(name, decodeColumn(name, ref, bytes.buffer as ArrayBuffer));
     }),
   );
+  const day = columns.get('day') as Int32Array;
+  const dates = undateImplausibleDays(day, columns.get('datePrecision') as Uint8Array);
   return {
     base: root,
     manifest,
     n: manifest.n,
     x: columns.get('x') as Float32Array,
     y: columns.get('y') as Float32Array,
-    day: columns.get('day') as Int32Array,
-    datePrecision: columns.get('datePrecision') as Uint8Array,
+    day,
+    datePrecision: dates.precision,
+    implausibleDays: dates.undated,
     bin: columns.get('bin') as Int16Array,
     neighbors: columns.get('neighbors') as Int32Array,
     levels: manifest.levels.map((l) => columns.get(l.column) as Uint16Array),
   };
 }
 
-export async function loadTitles(a: LoadedArtifact, fetcher: Fetcher = (u) => fetch(u)): Promise<string[]> {
-  const r = await fetchOk(fetcher, a.base + a.manifest.titles.file, 'Titles');
-  const titles: unknown = await r.json();
+export async function loadTitles(a: LoadedArtifact, fetcher: Fetcher = defaultFetcher): Promise<string[]> {
+  const titles = await fetchJson(fetcher, a.base + a.manifest.titles.file, 'Titles');
   if (!Array.isArray(titles) || titles.length !== a.n) throw new ArtifactError(`titles: expected ${a.n} strings`);
   return titles as string[];
 }
 
-export async function loadIds(a: LoadedArtifact, fetcher: Fetcher = (u) => fetch(u)): Promise<string[]> {
-  const r = await fetchOk(fetcher, a.base + a.manifest.ids.file, 'Ids');
-  const ids: unknown = await r.json();
+export async function loadIds(a: LoadedArtifact, fetcher: Fetcher = defaultFetcher): Promise<string[]> {
+  const ids = await fetchJson(fetcher, a.base + a.manifest.ids.file, 'Ids');
   if (!Array.isArray(ids) || ids.length !== a.n) throw new ArtifactError(`ids: expected ${a.n} strings`);
   return ids as string[];
 }
 
-export async function loadSearchBytes(a: LoadedArtifact, fetcher: Fetcher = (u) => fetch(u)): Promise<Uint8Array> {
-  const r = await fetchOk(fetcher, a.base + a.manifest.search.file, 'Search index');
-  return new Uint8Array(await r.arrayBuffer());
+export async function loadSearchBytes(a: LoadedArtifact, fetcher: Fetcher = defaultFetcher): Promise<Uint8Array> {
+  return fetchBytes(fetcher, a.base + a.manifest.search.file, 'Search index');
 }
 
 const chunkCache = new Map<string, Promise<DocRecord[]>>();
 
 /** The full record (with abstract) of paper i; fetches its chunk once. */
-export async function loadDoc(a: LoadedArtifact, i: number, fetcher: Fetcher = (u) => fetch(u)): Promise<DocRecord> {
+export async function loadDoc(a: LoadedArtifact, i: number, fetcher: Fetcher = defaultFetcher): Promise<DocRecord> {
   const chunk = Math.floor(i / a.manifest.docs.chunkSize);
   const file = a.manifest.docs.files[chunk];
   if (file === undefined) throw new ArtifactError(`docs: no chunk for paper ${i}`);
   const url = a.base + file;
   let p = chunkCache.get(url);
   if (!p) {
-    p = fetchOk(fetcher, url, 'Abstracts').then((r) => r.json() as Promise<DocRecord[]>);
+    p = fetchJson(fetcher, url, 'Abstracts') as Promise<DocRecord[]>;
     chunkCache.set(url, p);
   }
   const docs = await p;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../../src/app/lib/exportData.ts';
+import { csvField, toCsv, toJson } from '../../../src/app/lib/exportData.ts';
 import { arxivUrl } from '../../../src/app/lib/arxiv.ts';
 import { segmentText } from '../../../src/app/lib/textSegments.ts';
 
@@ -11,10 +11,29 @@ describe('CSV export', () => {
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField(3)).toBe('3');
   });
-  it('writes a header and CRLF rows', () => {
-    expect(toCsv([{ id: '2101.00001', title: 'A, "B"', date: '2021-01-02', cluster: 4, label: 'agents' }])).toBe(
-      'id,title,date,cluster,label\r\n2101.00001,"A, ""B""",2021-01-02,4,agents\r\n',
+  it('writes a byte-order mark, a header and CRLF rows', () => {
+    expect(toCsv([{ id: '2101.00001', title: 'A, "B"', date: '2021-01-02', cluster: 4, label: 'agents · tools' }])).toBe(
+      '\uFEFFid,title,date,cluster,label\r\n2101.00001,"A, ""B""",2021-01-02,4,agents · tools\r\n',
     );
+    // The BOM is the three bytes EF BB BF once the string is encoded as the download does.
+    expect([...new TextEncoder().encode(toCsv([])).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+  it('writes a text cell that would start a formula as text', () => {
+    expect(csvField('=1+2')).toBe("'=1+2");
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\rx')).toBe(`"'\rx"`);
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    // Only a leading character counts; numbers are numbers.
+    expect(csvField('a=b-c')).toBe('a=b-c');
+    expect(csvField(-3)).toBe('-3');
+  });
+  it('neutralises every text column, and leaves the JSON export as it was', () => {
+    const row = { id: '-1', title: '=cmd|x', date: '@2021', cluster: 0, label: '+agents' };
+    expect(toCsv([row]).split('\r\n')[1]).toBe("'-1,'=cmd|x,'@2021,0,'+agents");
+    expect(JSON.parse(toJson([row]))).toEqual([row]);
   });
 });
 
