@@ -10,11 +10,13 @@ export const CONTENT_ID_PREFIX = 'noid-';
 /** 64 bits: collisions stay below one in ten million even for a million papers. */
 const CONTENT_ID_HEX = 16;
 
+// Whitespace is not collapsed here: papers' text already is (record.ts), and
+// a regex pass over every abstract would cost more than the rest of the key.
 function normalised(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.normalize('NFC').toLowerCase();
 }
 
-/** sha256 (hex) of the normalised title and abstract (case, Unicode form and whitespace do not count). */
+/** sha256 (hex) of the title and abstract as ingest stores them (whitespace collapsed); case and Unicode form do not count. */
 export function contentKey(title: string, abstract: string): string {
   return createHash('sha256').update(normalised(title)).update('\0').update(normalised(abstract)).digest('hex');
 }
