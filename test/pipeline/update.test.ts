@@ -62,6 +62,30 @@ describe('preprocess --update', () => {
     expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(text);
   });
 
+  it('papers without ids: new ones are added, ones already on the map are recognised by their text', () => {
+    const noIds = (from: number, to: number) =>
+      lines
+        .slice(from, to)
+        .map((line) => {
+          const { title, abstract } = JSON.parse(line) as { title: string; abstract: string };
+          return JSON.stringify({ title, abstract });
+        })
+        .join('\n') + '\n';
+    writeFileSync(join(tmp, 'old-noid.jsonl'), noIds(0, 40));
+    // Lines 1–30 of this file are new papers; line numbers overlap the old file's on purpose.
+    writeFileSync(join(tmp, 'new-noid.jsonl'), noIds(40, 70) + noIds(0, 2));
+    const noidDir = join(tmp, 'artifact-noid');
+    expect(run(['--input', join(tmp, 'old-noid.jsonl'), '--out', noidDir]).status).toBe(0);
+    const r = run(['--update', noidDir, '--input', join(tmp, 'new-noid.jsonl')]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('2 paper(s) already on the map');
+    const after = manifest(noidDir);
+    expect(after.n).toBe(70);
+    const ids = JSON.parse(readFileSync(join(noidDir, after.ids.file), 'utf8')) as string[];
+    expect(new Set(ids).size).toBe(70);
+    expect(ids.every((id) => /^noid-[0-9a-f]{16}$/.test(id))).toBe(true);
+  });
+
   it('names a directory that is not an artifact', () => {
     const r = run(['--update', join(tmp, 'nowhere'), '--input', join(tmp, 'new.jsonl')]);
     expect(r.status).toBe(2);

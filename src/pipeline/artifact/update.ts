@@ -17,6 +17,8 @@ import {
   type TypedColumn,
 } from '../../schema/artifact.ts';
 import { UserError, type Paper } from '../ingest/types.ts';
+import { contentKey } from '../ingest/content-id.ts';
+import { printable } from '../ingest/printable.ts';
 import type { IngestResult } from '../ingest/index.ts';
 import { dayAndPrecision } from '../ingest/dates.ts';
 import type { Csr } from '../text/types.ts';
@@ -35,12 +37,12 @@ async function readManifest(dir: string): Promise<Manifest> {
   try {
     text = await readFile(join(dir, 'manifest.json'), 'utf8');
   } catch {
-    throw new UserError(`--update ${dir}: no manifest.json there; run npm run preprocess -- --input FILE --out ${dir} first`);
+    throw new UserError(`--update ${printable(dir)}: no manifest.json there; run npm run preprocess -- --input FILE --out ${printable(dir)} first`);
   }
   try {
     return validateManifest(JSON.parse(text));
   } catch (e) {
-    throw new UserError(`--update ${dir}: ${(e as Error).message}`);
+    throw new UserError(`--update ${printable(dir)}: ${(e as Error).message}`);
   }
 }
 
@@ -98,25 +100,32 @@ export async function updateArtifact(
   beforeCommit?: () => Promise<void>,
 ): Promise<void> {
   const m = await readManifest(dir);
-  if (!m.model) throw new UserError(`--update ${dir}: the artifact has no fitted model; rerun npm run preprocess without --update`);
+  if (!m.model) throw new UserError(`--update ${printable(dir)}: the artifact has no fitted model; rerun npm run preprocess without --update`);
   const files: Record<string, Uint8Array> = {};
   for (const [name, file] of Object.entries(m.model)) files[name] = new Uint8Array(await readFile(join(dir, file)));
   const model: FittedModel = decodeModel(files);
 
   const oldDocs: DocRecord[] = [];
   for (const file of m.docs.files) oldDocs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
-  const known = new Set(oldDocs.map((d) => d.id));
+  // Already on the map: the same id, or the same title and abstract (a paper
+  // without an id has a content-derived one, and an artifact built before that
+  // may hold the same paper under a line-number id).
+  const knownIds = new Set(oldDocs.map((d) => d.id));
+  const knownContent = new Set(oldDocs.map((d) => contentKey(d.title, d.abstract)));
   const fresh: Paper[] = [];
   let duplicates = 0;
   for (const p of ingested.papers) {
-    if (known.has(p.id)) duplicates++;
+    const key = contentKey(p.title, p.abstract);
+    if (knownIds.has(p.id) || knownContent.has(key)) duplicates++;
     else {
-      known.add(p.id);
+      knownIds.add(p.id);
+      knownContent.add(key);
       fresh.push(p);
     }
   }
-  if (duplicates) progress.warn(`${options.input}: ${duplicates} paper(s) already on the map (same id), skipped`);
-  if (fresh.length === 0) throw new UserError(`${options.input}: no new papers to add to ${dir}`);
+  const input = printable(options.input);
+  if (duplicates) progress.warn(`${input}: ${duplicates} paper(s) already on the map (same id, or same title and abstract), skipped`);
+  if (fresh.length === 0) throw new UserError(`${input}: no new papers to add to ${printable(dir)}`);
 
   const n = m.n;
   const mNew = fresh.length;
@@ -215,5 +224,5 @@ export async function updateArtifact(
       model: { ...files, ...corpusBlobs(lsa, allCounts) },
     }, { beforeCommit }),
   );
-  progress.info(`added ${mNew} papers to ${dir} (now ${n + mNew}); existing positions unchanged`);
+  progress.info(`added ${mNew} papers to ${printable(dir)} (now ${n + mNew}); existing positions unchanged`);
 }

@@ -3,7 +3,7 @@
  * page; optionally gzipped) → Paper[] plus a report that accounts for every row.
  * Streams the file; nothing is dropped without an issue or a count.
  */
-import { createHash } from 'node:crypto';
+import { contentKey } from './content-id.ts';
 import { detectFormat, DETECT_CHARS } from './detect.ts';
 import { peekText, splitLines } from './lines.ts';
 import { readCsv, type CsvHeader } from './readers/csv.ts';
@@ -12,7 +12,8 @@ import { readJsonArray } from './readers/json-array.ts';
 import { readJsonLines } from './readers/jsonl.ts';
 import type { RawRow } from './readers/row.ts';
 import { fieldNames, recordToPaper, type FieldNames } from './record.ts';
-import { openTextSource } from './source.ts';
+import { printable } from './printable.ts';
+import { openTextSource, STDIN_PATH, type TextSource } from './source.ts';
 import {
   UserError,
   type IngestIssue,
@@ -24,6 +25,8 @@ import {
 
 export type { IngestIssue, IngestReport, InputFormat, IssueReason, Paper } from './types.ts';
 export { UserError } from './types.ts';
+export { printable } from './printable.ts';
+export { contentId, contentKey, CONTENT_ID_PREFIX } from './content-id.ts';
 export { dateFromArxivId, dayAndPrecision, normalizeDate } from './dates.ts';
 
 export interface IngestOptions {
@@ -35,19 +38,26 @@ export interface IngestOptions {
   columns?: Partial<Record<'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories', string>>;
   /** Called for every bad row, as found. */
   onIssue?: (issue: IngestIssue) => void;
+  /** totalBytes is 0 when the input is a stream (stdin, a pipe) of unknown size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
 export interface IngestResult {
   papers: Paper[];
   report: IngestReport;
-  /** sha256 (hex) of the raw file bytes (compressed bytes for .gz). */
+  /** sha256 (hex) of all the raw file bytes (compressed bytes for .gz), read or not. */
   sha256: string;
 }
 
 const FORMATS: readonly InputFormat[] = ['jsonl', 'json', 'csv', 'daily-papers', 'arxiv-snapshot'];
 
-function rowsOf(format: InputFormat, chunks: AsyncIterable<string>, names: FieldNames, path: string): AsyncIterable<RawRow> {
+function rowsOf(
+  format: InputFormat,
+  chunks: AsyncIterable<string>,
+  names: FieldNames,
+  path: string,
+  warn: (message: string) => void,
+): AsyncIterable<RawRow> {
   switch (format) {
     case 'jsonl':
     case 'arxiv-snapshot':
@@ -57,11 +67,34 @@ function rowsOf(format: InputFormat, chunks: AsyncIterable<string>, names: Field
     case 'daily-papers':
       return readDailyPapers(splitLines(chunks));
     case 'csv':
-      return readCsv(splitLines(chunks), (header: CsvHeader) => checkCsvHeader(header, names, path));
+      return readCsv(splitLines(chunks), (header: CsvHeader) => checkCsvHeader(header, names, path, warn));
   }
 }
 
-function checkCsvHeader({ names: header, line }: CsvHeader, names: FieldNames, path: string): void {
+/** "title (columns 2 and 5)": header names that occur more than once, with their 1-based columns. */
+function duplicatedNames(header: string[]): Map<string, number[]> {
+  const columns = new Map<string, number[]>();
+  header.forEach((name, i) => columns.set(name, [...(columns.get(name) ?? []), i + 1]));
+  for (const [name, at] of columns) if (at.length < 2) columns.delete(name);
+  return columns;
+}
+
+function checkCsvHeader({ names: header, line }: CsvHeader, names: FieldNames, path: string, warn: (message: string) => void): void {
+  // A row object keeps one value per name, so a repeated column we read would
+  // silently take its last copy's text (e.g. every abstract "see attached pdf").
+  const read = new Set(Object.values(names).flat());
+  const describe = ([name, at]: [string, number[]]) => `"${name}" (columns ${at.join(' and ')})`;
+  const duplicated = [...duplicatedNames(header)];
+  const clashing = duplicated.filter(([name]) => read.has(name));
+  if (clashing.length > 0) {
+    throw new UserError(
+      `${path}:${line}: CSV header repeats ${clashing.map(describe).join(', ')}; ` +
+        'rename the copies so that each column read has one name, or map another column with --col-*',
+    );
+  }
+  if (duplicated.length > 0) {
+    warn(`${path}:${line}: CSV header repeats ${duplicated.map(describe).join(', ')}; not read, so no text is affected`);
+  }
   for (const field of ['title', 'abstract'] as const) {
     if (!names[field].some((name) => header.includes(name))) {
       throw new UserError(
@@ -72,19 +105,23 @@ function checkCsvHeader({ names: header, line }: CsvHeader, names: FieldNames, p
   }
 }
 
-function contentKey(paper: Paper): string {
-  return createHash('sha1').update(paper.title.toLowerCase()).update('\0').update(paper.abstract.toLowerCase()).digest('base64');
-}
-
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const name = path === STDIN_PATH ? 'stdin' : path;
   if (options.format !== undefined && !FORMATS.includes(options.format)) {
-    throw new UserError(`${path}: unknown format "${String(options.format)}" (expected ${FORMATS.join(', ')})`);
+    throw new UserError(`${name}: unknown format "${String(options.format)}" (expected ${FORMATS.join(', ')})`);
   }
   const names = fieldNames(options.columns);
   const source = await openTextSource(path, options.onProgress);
+  try {
+    return await ingestSource(name, source, names, options);
+  } finally {
+    source.close();
+  }
+}
+
+async function ingestSource(path: string, source: TextSource, names: FieldNames, options: IngestOptions): Promise<IngestResult> {
   const { prefix, chunks } = await peekText(source.chunks, DETECT_CHARS);
   if (prefix.trim() === '') {
-    await chunks[Symbol.asyncIterator]().return?.();
     throw new UserError(`${path}: file is empty${source.gzipped ? ' (after decompression)' : ''}`);
   }
   const format = options.format ?? detectFormat(prefix, names);
@@ -99,10 +136,18 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     badDates: 0,
     datedFromId: 0,
     ignored: 0,
+    encoding: source.encoding(),
+    invalidUtf8Rows: 0,
+    warnings: [],
   };
+  if (report.encoding !== 'utf-8') {
+    report.warnings.push(`${path}: not UTF-8: read as ${report.encoding} (re-encode the file as UTF-8 if accents look wrong)`);
+  }
   const papers: Paper[] = [];
   const lineOfId = new Map<string, number>();
   const lineOfContent = new Map<string, number>();
+  let betweenPapers = 0;
+  let firstBetweenPapers = 0;
 
   const flag = (line: number, reason: IssueReason, detail: string, skipped: boolean): void => {
     const issue: IngestIssue = { file: path, line, reason, detail, skipped };
@@ -111,14 +156,15 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     if (options.strict) throw new UserError(formatIssue(issue));
   };
 
-  for await (const row of rowsOf(format, chunks, names, path)) {
+  for await (const row of rowsOf(format, chunks, names, path, (message) => report.warnings.push(message))) {
     if (row.kind === 'ignored') {
       report.ignored = (report.ignored ?? 0) + 1;
+      if (row.betweenPapers && betweenPapers++ === 0) firstBetweenPapers = row.line;
       continue;
     }
     report.read++;
     if (row.kind === 'malformed') {
-      flag(row.line, 'malformed', row.detail, true);
+      flag(row.line, row.reason ?? 'malformed', row.detail, true);
       continue;
     }
     const outcome = recordToPaper(row.value, row.line, names);
@@ -127,15 +173,16 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
       continue;
     }
     const { paper } = outcome;
-    const sameId = lineOfId.get(paper.id);
-    if (sameId !== undefined) {
-      flag(row.line, 'duplicate', `id ${paper.id} already read at line ${sameId}`, true);
-      continue;
-    }
-    const key = contentKey(paper);
+    // Content first: for a paper without an id, its id is made from the content, and "same title and abstract" says why.
+    const key = contentKey(paper.title, paper.abstract);
     const sameContent = lineOfContent.get(key);
     if (sameContent !== undefined) {
       flag(row.line, 'duplicate', `same title and abstract as line ${sameContent}`, true);
+      continue;
+    }
+    const sameId = lineOfId.get(paper.id);
+    if (sameId !== undefined) {
+      flag(row.line, 'duplicate', `id ${paper.id} already read at line ${sameId}`, true);
       continue;
     }
     lineOfId.set(paper.id, row.line);
@@ -146,20 +193,39 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     }
     if (paper.date === null) report.undated++;
     if (paper.dateSource === 'arxiv-id') report.datedFromId = (report.datedFromId ?? 0) + 1;
+    if (hasReplacementChar(paper) && report.invalidUtf8Rows++ === 0) report.firstInvalidUtf8Line = paper.line;
     papers.push(paper);
     report.kept++;
   }
 
+  const { sha256, notes } = await source.finish();
+  report.warnings.push(...notes.map((note) => `${path}: ${note}`));
+  if (betweenPapers > 0) {
+    report.warnings.push(
+      `${path}:${firstBetweenPapers}: ${betweenPapers} paragraph${betweenPapers === 1 ? '' : 's'} between papers ` +
+        'not read as papers (a title whose abstract is too short to recognise?)',
+    );
+  }
+  if (report.invalidUtf8Rows > 0) {
+    report.warnings.push(
+      `${path}:${report.firstInvalidUtf8Line}: ${report.invalidUtf8Rows} paper${report.invalidUtf8Rows === 1 ? ' has' : 's have'} ` +
+        'bytes that are not valid UTF-8 (shown as \ufffd); re-encode the file as UTF-8',
+    );
+  }
   if (report.kept === 0) {
     throw new UserError(`${path}: no papers kept (${formatReport(report)}; format ${format})`);
   }
-  return { papers, report, sha256: source.sha256() };
+  return { papers, report, sha256 };
+}
+
+function hasReplacementChar(paper: Paper): boolean {
+  return paper.title.includes('\ufffd') || paper.abstract.includes('\ufffd') || paper.id.includes('\ufffd');
 }
 
 /** One line, e.g. "data/x.jsonl:17: skipped (empty-abstract): abstract is blank". */
 export function formatIssue(issue: IngestIssue): string {
   const what = issue.skipped ? 'skipped' : 'kept undated';
-  return `${issue.file}:${issue.line}: ${what} (${issue.reason}): ${issue.detail}`;
+  return printable(`${issue.file}:${issue.line}: ${what} (${issue.reason}): ${issue.detail}`);
 }
 
 /** e.g. "read 2000, kept 1990, skipped 10 (duplicate 7, empty-abstract 3); 5 undated". */
@@ -174,5 +240,6 @@ export function formatReport(report: IngestReport): string {
   if (report.badDates > 0) text += ` (${report.badDates} bad date${report.badDates === 1 ? '' : 's'})`;
   if (report.datedFromId) text += `; ${report.datedFromId} dated from arXiv id`;
   if (report.ignored) text += `; ${report.ignored} non-paper paragraph${report.ignored === 1 ? '' : 's'} ignored`;
-  return text;
+  for (const warning of report.warnings ?? []) text += `; warning: ${warning}`;
+  return printable(text);
 }

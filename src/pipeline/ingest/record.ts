@@ -2,6 +2,7 @@
  * One parsed record (JSON object or CSV row) → one Paper, or the reason it
  * cannot be one. Shared by every format so field rules live in one place.
  */
+import { contentId } from './content-id.ts';
 import { dateFromArxivId, normalizeDate } from './dates.ts';
 import { repairFloatArxivId } from './ids.ts';
 import { excerpt } from './readers/row.ts';
@@ -139,7 +140,8 @@ export function recordToPaper(record: unknown, line: number, names: FieldNames):
   if (abstract === '') return { kind: 'skip', reason: 'empty-abstract', detail: `${abstractField.name} is blank` };
 
   const idField = pick(rec, names.id);
-  const id = (idField && readId(idField.value)) ?? `row-${line}`;
+  // Not the line number: the same paper must get the same id in every file (see content-id.ts).
+  const id = (idField && readId(idField.value)) ?? contentId(title, abstract);
 
   const paper: Paper = { id, title, abstract, date: null, line };
 

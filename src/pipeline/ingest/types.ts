@@ -1,6 +1,6 @@
 /** One paper as the ingest stage hands it to the rest of the pipeline. */
 export interface Paper {
-  /** Source id (arXiv id where known); unique within a corpus. Generated ("row-<line>") when absent. */
+  /** Source id (arXiv id where known); unique within a corpus. Generated from the text ("noid-<hash>", see content-id.ts) when absent. */
   id: string;
   title: string;
   abstract: string;
@@ -24,7 +24,9 @@ export type IssueReason =
   | 'empty-abstract'
   | 'duplicate'        // same id, or same normalised title+abstract, as an earlier row
   | 'bad-date'         // date present but unparseable: the paper is kept, undated
-  | 'not-an-object';
+  | 'not-an-object'
+  | 'trailing-content' // non-blank text after the end of the data (e.g. after a JSON array's "]"); not read
+  | 'line-too-long';   // a line over MAX_LINE_CHARS: skipped without being held in memory
 
 export interface IngestIssue {
   file: string;
@@ -48,7 +50,17 @@ export interface IngestReport {
   datedFromId?: number;
   /** Input that is not a record by design (page chrome of a Daily Papers page); not counted in `read`. */
   ignored?: number;
+  /** How the bytes were decoded: UTF-8, or windows-1252 when the start of the file is clearly not UTF-8. */
+  encoding: TextEncoding;
+  /** Kept papers whose text holds U+FFFD, i.e. bytes that were not valid UTF-8 (their characters are lost). */
+  invalidUtf8Rows: number;
+  /** Line of the first of them. */
+  firstInvalidUtf8Line?: number;
+  /** Things about the whole input a user should know (not about one row), one sentence each. */
+  warnings: string[];
 }
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
 
 /** A mistake in the user's input or options: printed as one line, never as a stack trace. */
 export class UserError extends Error {

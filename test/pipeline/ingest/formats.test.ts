@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatReport, ingestFile } from '../../../src/pipeline/ingest/index.ts';
+import { contentId, formatReport, ingestFile } from '../../../src/pipeline/ingest/index.ts';
 
 const FIXTURES = new URL('../../fixtures/ingest/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'ingest-formats-'));
@@ -29,6 +29,9 @@ describe('JSONL', () => {
       badDates: 0,
       datedFromId: 1,
       ignored: 0,
+      encoding: 'utf-8',
+      invalidUtf8Rows: 0,
+      warnings: [],
     });
     expect(papers).toEqual([
       {
@@ -52,7 +55,7 @@ describe('JSONL', () => {
         line: 2,
       },
       {
-        id: 'row-4',
+        id: contentId('No id, labelled', 'Abstract given as summary.'),
         title: 'No id, labelled',
         abstract: 'Abstract given as summary.',
         date: '2020-01-01',
@@ -62,7 +65,7 @@ describe('JSONL', () => {
         line: 4,
       },
       {
-        id: 'row-5',
+        id: contentId('Text field', 'Abstract given as text.'),
         title: 'Text field',
         abstract: 'Abstract given as text.',
         date: '2007-04-02',
@@ -97,7 +100,7 @@ describe('JSON array (streamed)', () => {
     expect(papers.map((p) => [p.id, p.title, p.abstract, p.date, p.line])).toEqual([
       ['0704.0001', 'First, with [brackets] and {braces}', 'Strings with "quotes", commas, ] and } inside.', '2007-04-02', 2],
       ['0704.0002', 'Second', 'Spans several lines of the file.', '2007-04-03', 3],
-      ['row-7', 'Nested', 'Has nested objects.', '2019', 7],
+      [contentId('Nested', 'Has nested objects.'), 'Nested', 'Has nested objects.', '2019', 7],
     ]);
   });
 
@@ -152,7 +155,7 @@ describe('CSV', () => {
     const path = tmpFile('mapped.csv', 'Paper Title,summary,published\nHello,World abstract,2024-02-29\n');
     const { papers } = await ingestFile(path, { columns: { title: 'Paper Title' } });
     expect(papers).toEqual([
-      { id: 'row-2', title: 'Hello', abstract: 'World abstract', date: '2024-02-29', dateSource: 'field', line: 2 },
+      { id: contentId('Hello', 'World abstract'), title: 'Hello', abstract: 'World abstract', date: '2024-02-29', dateSource: 'field', line: 2 },
     ]);
   });
 
@@ -168,8 +171,8 @@ describe('Daily Papers page', () => {
     expect(report.format).toBe('daily-papers');
     expect(formatReport(report)).toBe('read 2, kept 2, skipped 0; 2 undated; 6 non-paper paragraphs ignored');
     expect(papers.map((p) => [p.id, p.title, p.date, p.line])).toEqual([
-      ['row-11', 'A First Title About Skills', null, 11],
-      ['row-15', 'A Second Title', null, 15],
+      [contentId(papers[0]!.title, papers[0]!.abstract), 'A First Title About Skills', null, 11],
+      [contentId(papers[1]!.title, papers[1]!.abstract), 'A Second Title', null, 15],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 /** The project's real input files (read-only, under /work/shared/data). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatReport, ingestFile } from '../../../src/pipeline/ingest/index.ts';
+import { contentId, formatReport, ingestFile } from '../../../src/pipeline/ingest/index.ts';
 
 const DATA = '/work/shared/data';
 
@@ -28,8 +28,9 @@ describe('real files', () => {
     expect(formatReport(report)).toBe('read 74, kept 74, skipped 0; 74 undated; 6 non-paper paragraphs ignored');
     expect(papers.map((p) => p.title)).toEqual(seed.map((p) => p.title));
     expect(papers.map((p) => p.abstract)).toEqual(seed.map((p) => p.abstract));
-    expect(papers.every((p) => p.date === null && /^row-\d+$/.test(p.id))).toBe(true);
-    expect(papers[0]).toMatchObject({ id: 'row-13', line: 13, title: 'Task-Specific Skill Localization in Fine-tuned Language Models' });
+    expect(papers.every((p) => p.date === null && /^noid-[0-9a-f]{16}$/.test(p.id))).toBe(true);
+    expect(new Set(papers.map((p) => p.id)).size).toBe(74);
+    expect(papers[0]).toMatchObject({ id: contentId(papers[0]!.title, papers[0]!.abstract), line: 13, title: 'Task-Specific Skill Localization in Fine-tuned Language Models' });
   });
 
   it('seed-papers.jsonl → 74 papers, all dated (27 by day, 47 by month)', async () => {

@@ -9,7 +9,7 @@
  * again as fresh records, so one stray quote cannot swallow the rest of the file.
  */
 import type { Line } from '../lines.ts';
-import { excerpt, type RawRow } from './row.ts';
+import { excerpt, tooLongRow, type RawRow } from './row.ts';
 
 const MAX_RECORD_LINES = 1000;
 
@@ -113,6 +113,17 @@ export async function* readCsv(
     if (ln === null) {
       if (parser === null) break;
       yield giveUp('quoted field not closed at end of file');
+      continue;
+    }
+    if (ln.tooLong) {
+      if (parser === null) {
+        yield tooLongRow(ln);
+        continue;
+      }
+      // Inside an open quoted field: the record cannot be whole. Read the
+      // over-long line again after the record's other lines, on its own.
+      replay.push(ln);
+      yield giveUp('a line of the record is over the length cap');
       continue;
     }
     if (parser === null) {

@@ -2,6 +2,10 @@
  * A top-level JSON array, streamed: the scanner tracks strings and nesting depth
  * and cuts the text at the commas between depth-1 elements, so each element is
  * parsed alone and the whole array is never one string.
+ *
+ * Arrays written one after another (two exports concatenated, `[...][...]`) are
+ * read as one longer array. Anything else after the last "]" is one
+ * trailing-content row, and the scan stops there.
  */
 import { excerpt, type RawRow } from './row.ts';
 
@@ -57,9 +61,15 @@ export async function* readJsonArray(chunks: AsyncIterable<string>): AsyncGenera
         continue;
       }
       if (phase === 'after') {
-        if (!isSpace(c)) {
+        if (c === OPEN_BRACKET) phase = 'inside';
+        else if (!isSpace(c)) {
           // Report once, then stop scanning: whatever follows is not part of the array.
-          rows.push({ kind: 'malformed', line, detail: 'content after the closing "]" ignored' });
+          rows.push({
+            kind: 'malformed',
+            reason: 'trailing-content',
+            line,
+            detail: `text after the array's closing "]" not read: ${excerpt(chunk.slice(i, i + 60))}`,
+          });
           for (const row of rows) yield row;
           return;
         }
