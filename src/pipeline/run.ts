@@ -191,6 +191,13 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     ),
   );
   levels.forEach((lv, i) => lv.clusters.forEach((c) => (c.meanDay = trends.meanDay[i]![c.id] ?? null)));
+  if (trends.outOfRange > 0) {
+    const { unit, bins } = trends.trends;
+    progress.warn(
+      `trends: ${trends.outOfRange} paper${trends.outOfRange === 1 ? '' : 's'} dated far outside the rest of the corpus left out of the ${unit} bins ` +
+        `(${bins[0]!.label} to ${bins.at(-1)!.label}); their dates are kept`,
+    );
+  }
 
   return {
     n,
