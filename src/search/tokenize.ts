@@ -29,10 +29,11 @@ export interface TokenSpan {
 
 // Alternative 1 is a LaTeX control word (skipped); alternative 2 is a word.
 const WORD_OR_COMMAND = /\\[A-Za-z]+|[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
-const CJK_LETTER = String.raw`[[\p{L}&&[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]\u30fc]`;
-const HAS_CJK = new RegExp(CJK_LETTER, 'v');
+// The 'u' flag, not 'v': this runs in the dashboard, built for ES2022 browsers.
+const CJK_LETTER = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]`;
+const HAS_CJK = new RegExp(CJK_LETTER, 'u');
 /** One CJK character with its marks (and the half-width voicing marks, letters of their own in Unicode). */
-const CJK_CHARACTER = new RegExp(String.raw`${CJK_LETTER}[\p{M}\uff9e\uff9f]*`, 'gv');
+const CJK_CHARACTER = new RegExp(String.raw`${CJK_LETTER}[\p{M}\uff9e\uff9f]*`, 'gu');
 
 type Emit = (key: string, start: number, end: number, cjk: boolean) => void;
 
