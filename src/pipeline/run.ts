@@ -114,9 +114,13 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
       tick,
     ),
   );
+  const { noWords, outsideDf } = vectors.termless;
+  if (noWords === n) throw new UserError(`no paper has a usable word: the titles and abstracts hold only numbers, stopwords or symbols`);
   if (vectors.vocab.keys.length < 2) {
     throw new UserError(`after --min-df ${minDf} / --max-df ${params.maxDf} only ${vectors.vocab.keys.length} term(s) remain; lower --min-df or raise --max-df`);
   }
+
+  if (noWords + outsideDf > 0) progress.warn(termlessWarning(noWords, outsideDf, minDf, params.maxDf));
 
   const svd = await progress.stage('lsa', () => randomizedSvd(vectors.tfidf, params.lsaDims, { seed: params.seed }));
   if (svd.dims < params.lsaDims) progress.info(`  lsa: ${svd.dims} dimensions (asked ${params.lsaDims}; the corpus has too few papers or terms)`);
@@ -191,6 +195,13 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     ),
   );
   levels.forEach((lv, i) => lv.clusters.forEach((c) => (c.meanDay = trends.meanDay[i]![c.id] ?? null)));
+  if (trends.outOfRange > 0) {
+    const { unit, bins } = trends.trends;
+    progress.warn(
+      `trends: ${trends.outOfRange} paper${trends.outOfRange === 1 ? '' : 's'} dated far outside the rest of the corpus left out of the ${unit} bins ` +
+        `(${bins[0]!.label} to ${bins.at(-1)!.label}); their dates are kept`,
+    );
+  }
 
   return {
     n,
@@ -224,6 +235,18 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
       bin: trends.trends.unit,
     },
   };
+}
+
+/** e.g. "text: 3 papers have no usable terms (2 with no word but numbers, stopwords or symbols, 1 ...)". */
+export function termlessWarning(noWords: number, outsideDf: number, minDf: number, maxDf: number): string {
+  const total = noWords + outsideDf;
+  const reasons: string[] = [];
+  if (noWords > 0) reasons.push(`${noWords} with no word but numbers, stopwords or symbols`);
+  if (outsideDf > 0) reasons.push(`${outsideDf} whose words all fall outside --min-df ${minDf} / --max-df ${maxDf}`);
+  return (
+    `text: ${total} paper${total === 1 ? ' has' : 's have'} no usable terms (${reasons.join(', ')}); ` +
+    `${total === 1 ? 'its' : 'their'} cluster and map position say nothing about ${total === 1 ? 'its' : 'their'} topic`
+  );
 }
 
 function describeLevel(

@@ -21,7 +21,8 @@ export function highlightRanges(text: string, q: ParsedQuery): Array<[start: num
 
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
-    let hit = terms.has(s.key) || keyPrefixes.some((k) => s.key.startsWith(k));
+    // CJK keys are NFKC, not folded: their prefixes are matched on the key itself.
+    let hit = terms.has(s.key) || keyPrefixes.some((k) => s.key.startsWith(k)) || (s.cjk === true && prefixes.some((p) => s.key.startsWith(p)));
     if (!hit && prefixes.length > 0) {
       const folded = foldWord(text.slice(s.start, s.end));
       hit = prefixes.some((p) => folded.startsWith(p));

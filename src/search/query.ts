@@ -22,7 +22,10 @@
  *    unfinished word MIN_PARTIAL_PREFIX_LENGTH (3): two-letter prefixes expand to
  *    thousands of keys (up to ~200 ms cold on 136k papers), too slow for every keystroke;
  *    shorter ones match exactly instead;
- *  - LaTeX commands and punctuation are ignored; a query with no words is no filter (null).
+ *  - LaTeX commands and punctuation are ignored; a query with no words is no filter (null);
+ *  - CJK text (keyed as character bigrams, see tokenize.ts) outside quotes is the AND of its
+ *    bigrams, not a phrase: a word in one paper only has no indexed pairs, yet must be found.
+ *    A lone CJK character matches the bigrams it starts (and itself) as a prefix.
  */
 import { foldWord, normalizeWord } from './normalize.ts';
 import { intersectAll, unionAll } from './intersect.ts';
@@ -57,6 +60,14 @@ export function parseQuery(q: string): ParsedQuery {
     const forcedPrefix = !quoted && text.endsWith('*');
     const spans = tokenSpans(text);
     if (spans.length === 0) return;
+    if (!quoted && spans.some((s) => s.cjk)) {
+      for (const s of spans) {
+        const lone = s.cjk === true && spans.length === 1 && s.end - s.start === s.key.length && Array.from(s.key).length === 1;
+        const list = lone ? parsed.prefixes : parsed.terms;
+        if (!list.includes(s.key)) list.push(s.key);
+      }
+      return;
+    }
     if (spans.length > 1) {
       parsed.phrases.push(spans.map((s) => s.key));
       return;

@@ -9,7 +9,8 @@ const MONTHS: Record<string, number> = {
   jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-const MIN_YEAR = 1000;
+/** Every four-digit year parses; whether it is plausible is `dateOutOfRange`'s question. */
+const MIN_YEAR = 0;
 const MAX_YEAR = 9999;
 
 function pad2(n: number): string {
@@ -28,11 +29,12 @@ function daysInMonth(year: number, month: number): number {
 /** 'YYYY-MM-DD' (or shorter when month/day are absent); undefined for impossible dates. */
 function calendarDate(year: number, month?: number, day?: number): string | undefined {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) return undefined;
-  if (month === undefined) return String(year);
+  const yyyy = String(year).padStart(4, '0');
+  if (month === undefined) return yyyy;
   if (!Number.isInteger(month) || month < 1 || month > 12) return undefined;
-  if (day === undefined) return `${year}-${pad2(month)}`;
+  if (day === undefined) return `${yyyy}-${pad2(month)}`;
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  return `${yyyy}-${pad2(month)}-${pad2(day)}`;
 }
 
 function validTime(h?: string, m?: string, s?: string): boolean {
@@ -81,6 +83,66 @@ export function normalizeDate(raw: unknown): string | null | undefined {
     return calendarDate(Number(m[3]), month, Number(m[1]));
   }
   return undefined;
+}
+
+/**
+ * The earliest year a paper may carry. Scholarly periodicals begin in 1665
+ * (Journal des sçavans, Philosophical Transactions); 1600 leaves room for the
+ * printed books of early modern science a digitised historical corpus may hold
+ * (Kepler 1609, Galileo 1610), while the usual typos of a modern corpus
+ * (0999, 1019 for 2019, 1202 for 2021) fall below it.
+ */
+export const EARLIEST_YEAR = 1600;
+
+/**
+ * The plausible dates of a run: from EARLIEST_YEAR to one calendar year after
+ * today. The margin admits what real corpora hold (conference and issue dates
+ * announced months ahead, time-zone skew) and is wide enough that the same input
+ * gives the same artifact on any later day unless it holds a date more than a
+ * year in the future, which is a typo (2204 for 2024) or a placeholder (9999-12-31).
+ */
+export interface DateRange {
+  earliestYear: number;
+  /** 'YYYY-MM-DD', inclusive. */
+  latest: string;
+}
+
+/**
+ * Today (UTC) as the run sees it: SOURCE_DATE_EPOCH (seconds, the
+ * reproducible-builds convention) when set, else the clock.
+ */
+export function runDate(env: Record<string, string | undefined> = process.env): Date {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return new Date();
+}
+
+/** The plausible dates for a run on `today` (UTC calendar day; 29 February + 1 year = 28 February). */
+export function acceptedDateRange(today: Date = runDate()): DateRange {
+  const year = today.getUTCFullYear() + 1;
+  const month = today.getUTCMonth() + 1;
+  const day = Math.min(today.getUTCDate(), daysInMonth(year, month));
+  return { earliestYear: EARLIEST_YEAR, latest: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` };
+}
+
+let processRange: DateRange | undefined;
+
+/** acceptedDateRange() fixed at first use, so that one run never straddles midnight. */
+export function processDateRange(): DateRange {
+  processRange ??= acceptedDateRange();
+  return processRange;
+}
+
+/**
+ * Why a normalised date is implausible, e.g. 'is after 2027-12-04 (a year from
+ * today)' or 'is before 1600'; null when it is in range. A year or month counts
+ * from its first day, so '2027' is in range on any day of 2026.
+ */
+export function dateOutOfRange(date: string, range: DateRange): string | null {
+  if (Number(date.slice(0, 4)) < range.earliestYear) return `is before ${range.earliestYear}`;
+  const firstDay = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+  if (firstDay > range.latest) return `is after ${range.latest} (a year from today)`;
+  return null;
 }
 
 const NEW_STYLE_ID = /^(?:arxiv:)?(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$/i;

@@ -3,7 +3,7 @@
  * cannot be one. Shared by every format so field rules live in one place.
  */
 import { contentId } from './content-id.ts';
-import { dateFromArxivId, normalizeDate } from './dates.ts';
+import { dateFromArxivId, dateOutOfRange, normalizeDate, processDateRange, type DateRange } from './dates.ts';
 import { repairFloatArxivId } from './ids.ts';
 import { excerpt } from './readers/row.ts';
 import type { IssueReason, Paper } from './types.ts';
@@ -111,7 +111,8 @@ export function archiveOf(category: string): string {
   return dot < 0 ? category : category.slice(0, dot);
 }
 
-export function recordToPaper(record: unknown, line: number, names: FieldNames): RecordOutcome {
+/** `dates`: the plausible dates (default: this process's run date, see dates.ts); others are kept undated as bad-date. */
+export function recordToPaper(record: unknown, line: number, names: FieldNames, dates: DateRange = processDateRange()): RecordOutcome {
   if (record === null || typeof record !== 'object' || Array.isArray(record)) {
     return { kind: 'skip', reason: 'not-an-object', detail: `expected an object, got ${describeType(record)}` };
   }
@@ -150,8 +151,9 @@ export function recordToPaper(record: unknown, line: number, names: FieldNames):
     const raw = firstCreated(rec[name]);
     const date = normalizeDate(raw);
     if (date === null) continue; // absent or empty: try the next field
-    if (date === undefined) {
-      badDate = `${name} ${excerpt(JSON.stringify(raw) ?? String(raw))} is not a date`;
+    const implausible = date === undefined ? 'is not a date' : dateOutOfRange(date, dates);
+    if (date === undefined || implausible !== null) {
+      badDate = `${name} ${excerpt(JSON.stringify(raw) ?? String(raw))} ${implausible}`;
     } else {
       paper.date = date;
       paper.dateSource = 'field';
@@ -161,7 +163,7 @@ export function recordToPaper(record: unknown, line: number, names: FieldNames):
   // Explicit fallback: no date field at all → the month the arXiv id was assigned.
   if (paper.date === null && badDate === undefined) {
     const fromId = dateFromArxivId(id);
-    if (fromId !== null) {
+    if (fromId !== null && dateOutOfRange(fromId, dates) === null) {
       paper.date = fromId;
       paper.dateSource = 'arxiv-id';
     }

@@ -1,4 +1,4 @@
-export type { Csr, ResolvedTextOptions, TextModel, TextOptions, VectorizeResult, Vocabulary } from './types.ts';
+export type { Csr, ResolvedTextOptions, TermlessDocs, TextModel, TextOptions, VectorizeResult, Vocabulary } from './types.ts';
 export { vectorize, resolveTextOptions, DEFAULT_PHRASE_THRESHOLD } from './vectorize.ts';
 export { vectorizeWithModel } from './apply-model.ts';
 export { tokenize, tokenizeWithBreaks, BREAK } from './tokenize.ts';

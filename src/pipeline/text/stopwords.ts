@@ -1,4 +1,4 @@
-import { NATURAL_STOPWORDS } from './natural.ts';
+import { NATURAL_CYRILLIC_STOPWORDS, NATURAL_STOPWORDS } from './natural.ts';
 
 /**
  * Words that appear in most abstracts whatever the topic ("we propose a novel
@@ -31,9 +31,10 @@ export const ACADEMIC_BOILERPLATE: readonly string[] = Object.freeze([
   'one', 'two', 'three', 'first', 'thereby', 'whose', 'will', 'which', 'etc', 'et', 'al', 'eg', 'ie',
 ]);
 
-/** natural's English stopwords + the academic boilerplate + any extras (lower-cased). */
+/** natural's English (and Russian/Ukrainian) stopwords + the academic boilerplate + any extras (lower-cased). */
 export function buildStopwords(extra: readonly string[] = []): Set<string> {
   const set = new Set<string>(NATURAL_STOPWORDS);
+  for (const w of NATURAL_CYRILLIC_STOPWORDS) set.add(w);
   for (const w of ACADEMIC_BOILERPLATE) set.add(w);
   for (const w of extra) set.add(w.toLowerCase());
   return set;

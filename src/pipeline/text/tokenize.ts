@@ -20,11 +20,72 @@ const COMBINING = /[\u0300-\u036f]/g;
 
 const defaultStopwords = buildStopwords();
 
-/** natural's tokens of a document, lower-cased, with MARK where punctuation (or math) was. */
+// Scripts other than Latin, which natural's tokenizer would drop. CJK (Han, kana,
+// Hangul; U+30FC is the katakana length mark) is written without spaces, so a run
+// becomes overlapping character bigrams, as Lucene's CJKAnalyzer does; any other
+// script's letter run (Cyrillic, Greek, Arabic, Hebrew, Devanagari...) is a word.
+// Latin letters beyond ASCII that survive the diacritic fold (ß, ł, ø) still break
+// words, as they always did.
+const CJK_LETTER = String.raw`[[\p{L}&&[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]\u30fc]`;
+const OTHER_LETTER = String.raw`[\p{L}--[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]`;
+const SCRIPT_RUN = new RegExp(String.raw`(?:${CJK_LETTER}\p{M}*)+|(?:[${OTHER_LETTER}\u0640]\p{M}*)+`, 'gv');
+const CJK_RUN_START = new RegExp(`^${CJK_LETTER}`, 'v');
+/** One CJK character: kept alone where it has no CJK neighbour (a bigram needs two). */
+const CJK_SINGLE = new RegExp(`^${CJK_LETTER}\\p{M}*$`, 'v');
+// Tatweel (a stretching stroke, part of a run though its script is Common) and the
+// short-vowel marks of Arabic, which most text omits.
+const ARABIC_FOLD = /[\u0640\u064b-\u065f\u0670]/g;
+// Where a script run stood: upper case, so no lower-cased text holds it, and kept by PUNCTUATION_BUT_RUN.
+const RUN = 'R';
+const RUN_PADDED = ` ${RUN} `;
+const PUNCTUATION_BUT_RUN = /[^a-z0-9'\-/\sR]+/g;
+
+const GREEK = /^\p{Script=Greek}/u;
+
+/**
+ * The tokens of one script run (NFKD, lower-cased): the word, or a CJK run's
+ * bigrams (MARK between them: they overlap, so they never make a phrase).
+ * Only Greek loses its accents, as Latin does; elsewhere a mark can make a
+ * different letter (Cyrillic й is not и).
+ */
+function runTokens(run: string, out: string[]): void {
+  if (!CJK_RUN_START.test(run)) {
+    out.push((GREEK.test(run) ? run.replace(COMBINING, '') : run.replace(ARABIC_FOLD, '')).normalize('NFC'));
+    return;
+  }
+  const text = run.normalize('NFC'); // recompose what NFKD split: Hangul syllables, voiced kana
+  const chars = Array.from(text);
+  if (chars.length === 1) {
+    out.push(text);
+    return;
+  }
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (i > 0) out.push(MARK);
+    out.push(chars[i]! + chars[i + 1]!);
+  }
+}
+
+/** natural's tokens of a document, lower-cased, with MARK where punctuation (or math) was; other scripts' runs spliced in. */
 function rawTokens(text: string): string[] {
-  let plain = stripLatex(text);
-  if (NON_ASCII.test(plain)) plain = plain.normalize('NFKD').replace(COMBINING, '');
-  return naturalTokenize(plain.toLowerCase().replace(PUNCTUATION, MARK_PADDED));
+  const plain = stripLatex(text);
+  if (!NON_ASCII.test(plain)) return naturalTokenize(plain.toLowerCase().replace(PUNCTUATION, MARK_PADDED));
+  const decomposed = plain.normalize('NFKD').toLowerCase();
+  const runs: string[] = [];
+  const rest = decomposed.replace(SCRIPT_RUN, (run) => {
+    runs.push(run);
+    return RUN_PADDED;
+  });
+  // What is not a script run is treated as it always was: diacritics off, then natural.
+  const latin = rest.replace(COMBINING, '');
+  if (runs.length === 0) return naturalTokenize(latin.replace(PUNCTUATION, MARK_PADDED));
+  const tokens = naturalTokenize(latin.replace(PUNCTUATION_BUT_RUN, MARK_PADDED));
+  const out: string[] = [];
+  let next = 0;
+  for (const token of tokens) {
+    if (token === RUN) runTokens(runs[next++]!, out);
+    else out.push(token);
+  }
+  return out;
 }
 
 /** Code of a dropped token (stopword, number, one letter) in WordTable's cache. */
@@ -160,10 +221,11 @@ function cleanToken(raw: string): string | null {
   const first = word.charCodeAt(0);
   const last = word.charCodeAt(word.length - 1);
   if (first === 39 || first === 45 || last === 39 || last === 45) word = word.replace(EDGE, ''); // ' or -
-  if (word.length < 2) return null;
+  if (word.length < 2) return first > 127 && CJK_SINGLE.test(word) ? word : null;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
-    if (c >= 97 && c <= 122) return word; // has a letter: not a pure number
+    // A letter: not a pure number. Past ASCII only script runs reach here, and they are letters.
+    if ((c >= 97 && c <= 122) || c > 127) return word;
   }
   return null;
 }

@@ -75,4 +75,14 @@ export interface VectorizeResult {
   vocab: Vocabulary;
   idf: Float64Array;
   model: TextModel;
+  /** Documents left without a term (an all-zero row), by reason. */
+  termless: TermlessDocs;
+}
+
+/** Documents whose TF-IDF row is empty, so that nothing places them on the map or in a cluster. */
+export interface TermlessDocs {
+  /** No word at all survives tokenising: only numbers, stopwords, symbols or math. */
+  noWords: number;
+  /** Words, but every one of them falls outside the document-frequency bounds (min_df / max_df). */
+  outsideDf: number;
 }

@@ -6,7 +6,7 @@ import { chooseSurfaceForms } from './stem.ts';
 import { buildStopwords } from './stopwords.ts';
 import { resolveDfBounds, smoothIdf, weightCounts } from './tfidf.ts';
 import { WordTable } from './tokenize.ts';
-import type { Csr, ResolvedTextOptions, TextModel, TextOptions, VectorizeResult, Vocabulary } from './types.ts';
+import type { Csr, ResolvedTextOptions, TermlessDocs, TextModel, TextOptions, VectorizeResult, Vocabulary } from './types.ts';
 
 export const DEFAULT_PHRASE_THRESHOLD = 0.35;
 
@@ -179,7 +179,17 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
   const tfidf = weightCounts({ ...counts, data: weighted }, idf, weighted);
   onProgress?.(n, n);
   const model: TextModel = { options: resolved, nDocs: n, vocab, idf };
-  return { counts, tfidf, vocab, idf, model };
+  return { counts, tfidf, vocab, idf, model, termless: countTermless(rawIndptr, counts.indptr) };
+}
+
+/** Documents with no term before the document-frequency filter, and those with terms before it but none after. */
+function countTermless(rawIndptr: Int32Array, indptr: Int32Array): TermlessDocs {
+  const termless: TermlessDocs = { noWords: 0, outsideDf: 0 };
+  for (let d = 0; d + 1 < indptr.length; d++) {
+    if (rawIndptr[d + 1] === rawIndptr[d]) termless.noWords++;
+    else if (indptr[d + 1] === indptr[d]) termless.outsideDf++;
+  }
+  return termless;
 }
 
 /**

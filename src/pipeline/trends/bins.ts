@@ -1,9 +1,10 @@
 /**
  * Time bins: calendar months, quarters or years in UTC day numbers, contiguous
- * from the first to the last binned paper, empty bins included (a gap in the
- * corpus shows as zero totals, never interpolated).
+ * over the bulk of the corpus (see `binRange`), empty bins included (a gap in
+ * the corpus shows as zero totals, never interpolated).
  */
 import { dayToIso, type BinUnit, type DatePrecision, type TimeBin } from '../../schema/artifact.ts';
+import { UserError } from '../ingest/types.ts';
 import { monthEnd, periodLabel, periodOf, periodStart, yearEnd } from './calendar.ts';
 
 /** Coarsest date precision that still places a paper in one bin of the unit. */
@@ -19,6 +20,27 @@ export const PARTIAL_TOLERANCE_DAYS: Record<BinUnit, number> = { month: 3, quart
 /** Spans up to this many calendar months get month bins, then quarter bins; longer spans get year bins. */
 export const MAX_MONTHS_FOR_MONTH_BINS = 36;
 export const MAX_MONTHS_FOR_QUARTER_BINS = 144;
+
+/**
+ * Share of the dated papers trimmed from each end to measure the corpus's bulk
+ * (nearest rank: floor(n · 0.01) papers a side, so none below 100 papers). A
+ * handful of stray dates then cannot decide the bin unit or the bin range.
+ */
+export const BULK_TRIM = 0.01;
+
+/**
+ * Bins the range may run beyond the bulk on each side: half the bulk's bins,
+ * at least MIN_OUTLIER_BINS. Papers further out are left unbinned and counted
+ * as `outOfRange`, so a chart is never mostly empty years around one typo.
+ */
+export const MIN_OUTLIER_BINS = 12;
+
+/**
+ * Most bins a binning may have: 100 years of months. More would not show as
+ * distinct bars on any screen (and the int16 bin column ends at 32,767); the
+ * automatic unit never needs as many (year bins over 1600 to today are 428).
+ */
+export const MAX_BINS = 1200;
 
 export interface BinOptions {
   /** Bin unit; chosen from the span of the dated papers when absent. */
@@ -36,6 +58,8 @@ export interface Binning {
   bin: Int16Array;
   undated: number;
   imprecise: number;
+  /** Dated papers left unbinned because they lie far outside the bulk of the corpus (see `binRange`). */
+  outOfRange: number;
 }
 
 function checkInputs(day: Int32Array, precision: Uint8Array): void {
@@ -47,28 +71,32 @@ function checkInputs(day: Int32Array, precision: Uint8Array): void {
   }
 }
 
+/** First and last of the sorted values once BULK_TRIM of them is set aside at each end. */
+export function bulkOf(sorted: ArrayLike<number>): [first: number, last: number] {
+  const trim = Math.floor(sorted.length * BULK_TRIM);
+  return [sorted[trim]!, sorted[sorted.length - 1 - trim]!];
+}
+
 /**
- * Month bins for spans up to 3 years (36 calendar months), quarter bins up to
- * 12 years, year bins beyond. When fewer than half of the dated papers carry
- * a month, month/quarter bins would leave most papers imprecise, so year bins
- * are used instead.
+ * Month bins for bulks up to 3 years (36 calendar months), quarter bins up to
+ * 12 years, year bins beyond; the bulk is the dated papers' span without the
+ * earliest and latest 1% (BULK_TRIM). When fewer than half of the dated papers
+ * carry a month, month/quarter bins would leave most papers imprecise, so year
+ * bins are used instead.
  */
 export function chooseBinUnit(day: Int32Array, precision: Uint8Array): BinUnit {
   checkInputs(day, precision);
-  let first = Infinity;
-  let last = -Infinity;
-  let dated = 0;
+  const days: number[] = [];
   let withMonth = 0;
   for (let i = 0; i < day.length; i++) {
     const p = precision[i]!;
     if (p === 0) continue;
-    dated++;
     if (p >= 2) withMonth++;
-    const d = day[i]!;
-    if (d < first) first = d;
-    if (d > last) last = d;
+    days.push(day[i]!);
   }
+  const dated = days.length;
   if (dated === 0) return 'year';
+  const [first, last] = bulkOf(Int32Array.from(days).sort());
   const months = periodOf(last, 'month') - periodOf(first, 'month') + 1;
   const unit: BinUnit = months <= MAX_MONTHS_FOR_MONTH_BINS ? 'month' : months <= MAX_MONTHS_FOR_QUARTER_BINS ? 'quarter' : 'year';
   if (unit !== 'year' && withMonth * 2 < dated) return 'year';
@@ -83,6 +111,32 @@ function coverageEnd(day: number, precision: number): number {
 }
 
 /**
+ * The periods [first, last] the bins cover, given the sorted periods of the
+ * binnable papers: from the earliest to the latest paper at most
+ * max(half the bulk's bins, MIN_OUTLIER_BINS) periods outside the bulk
+ * (BULK_TRIM). Throws a UserError when that is more than MAX_BINS bins.
+ */
+export function binRange(sortedPeriods: ArrayLike<number>, unit: BinUnit): [first: number, last: number] {
+  const [bulkFirst, bulkLast] = bulkOf(sortedPeriods);
+  const reach = Math.max(Math.ceil((bulkLast - bulkFirst + 1) / 2), MIN_OUTLIER_BINS);
+  // The earliest and latest papers within reach: no empty bins before or after them.
+  let lo = 0;
+  while (sortedPeriods[lo]! < bulkFirst - reach) lo++;
+  let hi = sortedPeriods.length - 1;
+  while (sortedPeriods[hi]! > bulkLast + reach) hi--;
+  const first = sortedPeriods[lo]!;
+  const last = sortedPeriods[hi]!;
+  const nBins = last - first + 1;
+  if (nBins > MAX_BINS) {
+    const advice = unit === 'month' ? 'use --bin quarter or --bin year' : unit === 'quarter' ? 'use --bin year' : 'check the dates';
+    throw new UserError(
+      `the dates run from ${periodLabel(first, unit)} to ${periodLabel(last, unit)}: ${nBins} ${unit} bins, more than the ${MAX_BINS} a trend chart can hold; ${advice}`,
+    );
+  }
+  return [first, last];
+}
+
+/**
  * Assigns each paper to a calendar bin. Papers whose precision is coarser than
  * the unit are counted as `imprecise` and left unbinned (-1), never placed in
  * a made-up bin.
@@ -91,6 +145,11 @@ function coverageEnd(day: number, precision: number): number {
  * corpus's coverage end (the latest day any binned paper's date could denote:
  * its day, or its month's last day for month-precision dates) falls more than
  * `partialToleranceDays` (month 3, quarter 7, year 14) before the bin's last day.
+ *
+ * Range rule (`binRange`): the bins cover the bulk of the binnable papers and
+ * reach at most half the bulk's width (at least MIN_OUTLIER_BINS bins) beyond
+ * it on each side; papers further out keep their date but no bin, counted as
+ * `outOfRange`.
  */
 export function binPapers(day: Int32Array, precision: Uint8Array, options: BinOptions = {}): Binning {
   const unit = options.unit ?? chooseBinUnit(day, precision);
@@ -100,10 +159,8 @@ export function binPapers(day: Int32Array, precision: Uint8Array, options: BinOp
   const bin = new Int16Array(n).fill(-1);
   let undated = 0;
   let imprecise = 0;
-  let firstPeriod = Infinity;
-  let lastPeriod = -Infinity;
-  let coveredTo = -Infinity;
   const period = new Float64Array(n);
+  const periods: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = precision[i]!;
     if (p === 0) {
@@ -114,26 +171,30 @@ export function binPapers(day: Int32Array, precision: Uint8Array, options: BinOp
       imprecise++;
       continue;
     }
-    const q = periodOf(day[i]!, unit);
-    period[i] = q;
-    if (q < firstPeriod) firstPeriod = q;
-    if (q > lastPeriod) lastPeriod = q;
-    const c = coverageEnd(day[i]!, p);
-    if (c > coveredTo) coveredTo = c;
+    period[i] = periodOf(day[i]!, unit);
+    periods.push(period[i]!);
   }
-  if (firstPeriod === Infinity) return { unit, bins: [], edges: new Int32Array(0), bin, undated, imprecise };
+  if (periods.length === 0) return { unit, bins: [], edges: new Int32Array(0), bin, undated, imprecise, outOfRange: 0 };
 
+  const [firstPeriod, lastPeriod] = binRange(Float64Array.from(periods).sort(), unit);
   const nBins = lastPeriod - firstPeriod + 1;
-  if (nBins > 32_767) throw new RangeError(`trends: ${nBins} ${unit} bins do not fit the int16 bin column; use a coarser unit`);
   const edges = new Int32Array(nBins + 1);
   for (let b = 0; b <= nBins; b++) edges[b] = periodStart(firstPeriod + b, unit);
   const totals = new Int32Array(nBins);
+  let outOfRange = 0;
+  let coveredTo = -Infinity;
   for (let i = 0; i < n; i++) {
     const p = precision[i]!;
     if (p === 0 || p < need) continue;
     const b = period[i]! - firstPeriod;
+    if (b < 0 || b >= nBins) {
+      outOfRange++;
+      continue;
+    }
     bin[i] = b;
     totals[b]!++;
+    const c = coverageEnd(day[i]!, p);
+    if (c > coveredTo) coveredTo = c;
   }
   const tolerance = options.partialToleranceDays ?? PARTIAL_TOLERANCE_DAYS[unit];
   const lastBinLastDay = edges[nBins]! - 1;
@@ -148,7 +209,7 @@ export function binPapers(day: Int32Array, precision: Uint8Array, options: BinOp
       partial: b === nBins - 1 && lastPartial,
     });
   }
-  return { unit, bins, edges, bin, undated, imprecise };
+  return { unit, bins, edges, bin, undated, imprecise, outOfRange };
 }
 
 /** Bin midpoints in years since 1970-01-01 (the time axis of the growth model). */

@@ -55,6 +55,8 @@ export interface TrendsOutput {
   bin: Int16Array;
   /** Per level, per cluster: Cluster.meanDay. */
   meanDay: (number | null)[][];
+  /** Dated papers left out of the bins, far outside the bulk of the corpus (Binning.outOfRange). */
+  outOfRange: number;
 }
 
 export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): TrendsOutput {
@@ -112,7 +114,7 @@ export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): Tr
       burst: `${burstMethod(burst.s!, burst.gamma!)}; for every cluster and for the significant terms, over all bins`,
     },
   };
-  return { trends, bin, meanDay };
+  return { trends, bin, meanDay, outOfRange: binning.outOfRange };
 }
 
 /** Per cluster, per bin: the best terms by c-TF-IDF over classes cluster·nBins + bin with the level's global idf. */
