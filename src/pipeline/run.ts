@@ -13,7 +13,7 @@ import { clusterStage, type ClusterStageResult } from './clusterStage.ts';
 import { runInWorker } from './parallel/runInWorker.ts';
 import { knnGraph, nearestPapers, type KnnGraph } from './project/knn.ts';
 import { umapProject, defaultEpochs } from './project/umap.ts';
-import { buildTrends, type TrendsOutput } from './trends/index.ts';
+import { binPapers, buildTrends, type TrendsOutput } from './trends/index.ts';
 import type { Cluster, KScanPoint, LevelName, TermScore } from '../schema/artifact.ts';
 import { formatMs, type Progress } from './cli/progress.ts';
 import type { BinUnit } from '../schema/artifact.ts';
@@ -106,6 +106,11 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
   } catch (e) {
     throw new UserError(`${(e as Error).message} for ${n} papers; lower --min-df or raise --max-df`);
   }
+  const dates = papers.map((p) => dayAndPrecision(p.date));
+  const day = Int32Array.from(dates, (x) => x.day);
+  const precision = Uint8Array.from(dates, (x) => x.precision);
+  // Binning is cheap and can refuse the dates (too many bins for --bin): say so before the minutes of work below.
+  binPapers(day, precision, { unit: params.bin === 'auto' ? undefined : params.bin });
 
   const vectors = await progress.stage('tfidf', (tick) =>
     vectorize(
@@ -169,10 +174,6 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     ['default', built.default],
     ['fine', built.fine],
   ];
-
-  const dates = papers.map((p) => dayAndPrecision(p.date));
-  const day = Int32Array.from(dates, (x) => x.day);
-  const precision = Uint8Array.from(dates, (x) => x.precision);
 
   const levels = await progress.stage('labels', () =>
     rawLevels.map(([name, lv]) => describeLevel(name, lv, vectors, X, n, d, coords)),

@@ -58,7 +58,7 @@ export async function preflight(options: PipelineOptions): Promise<ArtifactLock>
   if (options.update) {
     const state = await inspectOutDir(options.update, '--update');
     if (state.kind !== 'artifact') {
-      throw new UserError(`--update ${options.update}: no topic-atlas artifact there; run npm run preprocess -- --input FILE --out ${options.update} first`);
+      throw new UserError(`--update ${options.update}: no manifest.json there, so no artifact to add to; run npm run preprocess -- --input FILE --out ${options.update} first`);
     }
     return acquireLock(options.update, '--update');
   }

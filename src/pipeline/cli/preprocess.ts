@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { ingestFile, formatIssue, formatReport, type IngestIssue } from '../ingest/index.ts';
+import { ingestFile, formatIssue, formatReport, printable, type IngestIssue } from '../ingest/index.ts';
 import { UserError } from '../ingest/types.ts';
 import { ArtifactError } from '../../schema/artifact.ts';
 import { runPipeline } from '../run.ts';
@@ -48,7 +48,7 @@ export async function main(argv: string[], started: { parentPid?: number } = {})
     return 0;
   } catch (e) {
     if (e instanceof UserError || e instanceof ArtifactError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${printable(e.message)}\n`);
       return 2;
     }
     if (e instanceof RunStopped) return EXIT_STOPPED;
@@ -83,7 +83,10 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     }),
   );
   if (unprinted > 0) progress.warn(`... and ${unprinted} more issue(s), counted below`);
-  progress.warn(`${options.input}: ${formatReport(ingested.report)}`);
+  const input = printable(options.input);
+  // The summary on one line, then each warning on its own: a warning appended to a long line is easily missed.
+  progress.warn(`${input}: ${formatReport({ ...ingested.report, warnings: [] })}`);
+  for (const warning of ingested.report.warnings) progress.warn(`warning: ${warning}`);
 
   if (options.update) {
     const { updateArtifact } = await import('../artifact/update.ts');
@@ -95,7 +98,7 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     const parts = toArtifactParts(
       ingested.papers,
       result,
-      { file: basename(options.input), sha256: ingested.sha256, format: ingested.report.format, report: ingested.report },
+      { file: options.input === '-' ? 'stdin' : basename(options.input), sha256: ingested.sha256, format: ingested.report.format, report: ingested.report },
       // Timings vary run to run; keeping them out of the manifest keeps the artifact byte-identical for the same input and seed.
       {},
       search,
@@ -117,5 +120,5 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
 }
 
 function summarize(progress: Progress, out: string, n: number, ks: number[]): void {
-  progress.info(`wrote ${out}: ${n} papers, k = ${ks.join(' / ')} (coarse / default / fine)`);
+  progress.info(`wrote ${printable(out)}: ${n} papers, k = ${ks.join(' / ')} (coarse / default / fine)`);
 }
