@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASES } from './cases.ts';
-import { runCase } from './runCase.ts';
+import { runCase, slug } from './runCase.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'atlas-robust-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -17,6 +17,8 @@ describe('fuzz corpus through the CLI', () => {
   it('has at least 100 cases with distinct names', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(100);
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
+    // Each case gets its own scratch folder, named from its name.
+    expect(new Set(CASES.map((c) => slug(c.name))).size).toBe(CASES.length);
   });
 
   for (const c of CASES) {

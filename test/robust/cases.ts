@@ -73,7 +73,7 @@ function noArtifactIn(dir: (p: Paths) => string) {
   return (p: Paths): string[] => (existsSync(join(dir(p), 'manifest.json')) ? ['an artifact was written anyway'] : []);
 }
 
-const replacementWarned = /U\+FFFD|replacement|invalid UTF-8|not UTF-8|encoding/i;
+const replacementWarned = /U\+FFFD|replac|invalid (UTF-8|byte)|not (valid )?UTF-8|encoding|undecodable/i;
 
 // ---------------------------------------------------------------------------
 
@@ -204,8 +204,8 @@ const EMPTY_BINARY: Case[] = [
   { name: 'whitespace-only file', category: 'empty-binary', input: () => ' \t \n\n   \r\n', expect: inputError(/empty/) },
   { name: 'newlines only', category: 'empty-binary', input: () => '\n'.repeat(10_000), expect: inputError(/empty/) },
   { name: 'binary garbage', category: 'empty-binary', ext: 'bin', input: () => randomBytes(64 * 1024, 11), expect: inputError() },
-  { name: 'binary garbage starting with {', category: 'empty-binary', ext: 'bin', input: () => concatBytes('{', randomBytes(16 * 1024, 12)), expect: inputError() },
-  { name: 'binary garbage starting with [', category: 'empty-binary', ext: 'bin', input: () => concatBytes('[', randomBytes(16 * 1024, 13)), expect: inputError() },
+  { name: 'binary garbage after an opening brace', category: 'empty-binary', ext: 'bin', input: () => concatBytes('{', randomBytes(16 * 1024, 12)), expect: inputError() },
+  { name: 'binary garbage after an opening bracket', category: 'empty-binary', ext: 'bin', input: () => concatBytes('[', randomBytes(16 * 1024, 13)), expect: inputError() },
   { name: 'a PNG file', category: 'empty-binary', ext: 'png', input: () => concatBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(8 * 1024, 14)), expect: inputError() },
   { name: 'a zip file', category: 'empty-binary', ext: 'zip', input: () => concatBytes('PK\u0003\u0004', randomBytes(8 * 1024, 15)), expect: inputError() },
   { name: 'NUL bytes only', category: 'empty-binary', input: () => new Uint8Array(4096), expect: inputError() },
