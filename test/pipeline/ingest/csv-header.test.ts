@@ -1,18 +1,9 @@
 /** A CSV header naming a column twice: the row object would keep only the last copy's text. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, UserError } from '../../../src/pipeline/ingest/index.ts';
+import { scratchFiles } from './scratch.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'ingest-csv-header-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tmpFile(name: string, content: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-}
+const tmpFile = scratchFiles('ingest-csv-header-');
 
 describe('duplicated CSV header names', () => {
   it('a repeated column that is read is a one-line UserError naming the names, the columns and the line', async () => {

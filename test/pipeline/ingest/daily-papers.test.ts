@@ -1,18 +1,11 @@
 /** Daily Papers pages where an abstract is short: pairing must not drop or shift papers. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatReport, ingestFile } from '../../../src/pipeline/ingest/index.ts';
+import { scratchFiles } from './scratch.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'ingest-daily-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tmpFile(name: string, content: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-}
+const tmpFile = scratchFiles('ingest-daily-');
 
 const long = (n: number) => `Abstract ${n} is long enough to be an abstract. `.repeat(5).trim();
 const CHROME = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'Daily Papers', 'Aug 6'];

@@ -1,19 +1,11 @@
 /** Bytes that are not UTF-8: a Latin-1 export is decoded as windows-1252; damaged UTF-8 is counted and named. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseEncoding } from '../../../src/pipeline/ingest/encoding.ts';
 import { formatReport, ingestFile } from '../../../src/pipeline/ingest/index.ts';
+import { scratchFiles } from './scratch.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'ingest-encoding-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tmpFile(name: string, content: Buffer): string {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-}
+const tmpFile = scratchFiles('ingest-encoding-');
 
 describe('chooseEncoding', () => {
   it.each([

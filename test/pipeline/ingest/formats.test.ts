@@ -1,20 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentId, formatReport, ingestFile } from '../../../src/pipeline/ingest/index.ts';
+import { scratchFiles } from './scratch.ts';
 
 const FIXTURES = new URL('../../fixtures/ingest/', import.meta.url).pathname;
-const tmp = mkdtempSync(join(tmpdir(), 'ingest-formats-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tmpFile(name: string, content: string | Buffer): string {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-}
+const tmpFile = scratchFiles('ingest-formats-');
 
 describe('JSONL', () => {
   it('reads fields, aliases, categories, labels and dates; collapses whitespace; keeps text as text', async () => {

@@ -9,19 +9,10 @@ import { readCsv } from '../../../src/pipeline/ingest/readers/csv.ts';
 import { readDailyPapers } from '../../../src/pipeline/ingest/readers/daily-papers.ts';
 import type { RawRow } from '../../../src/pipeline/ingest/readers/row.ts';
 import type { IngestIssue } from '../../../src/pipeline/ingest/types.ts';
+import { chunksOf, collect } from './scratch.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ingest-long-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 describe('splitLines with a length cap', () => {
   it.each([1, 3, 100])('yields an over-long line as tooLong with its start, then goes on (%i-character chunks)', async (size) => {

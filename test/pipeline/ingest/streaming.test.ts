@@ -4,16 +4,7 @@ import { peekText, splitLines, type Line } from '../../../src/pipeline/ingest/li
 import { readCsv } from '../../../src/pipeline/ingest/readers/csv.ts';
 import { readJsonArray } from '../../../src/pipeline/ingest/readers/json-array.ts';
 import type { RawRow } from '../../../src/pipeline/ingest/readers/row.ts';
-
-async function* chunksOf(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
+import { chunksOf, collect } from './scratch.ts';
 
 describe('splitLines', () => {
   it.each([1, 2, 3, 1000])('splits LF and CRLF lines the same way with %i-character chunks', async (size) => {

@@ -1,21 +1,13 @@
 /** What follows the data: concatenated JSON arrays, trailing text, gzip members and padding; the hash covers every byte. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatIssue, formatReport, ingestFile, UserError } from '../../../src/pipeline/ingest/index.ts';
 import type { IngestIssue } from '../../../src/pipeline/ingest/types.ts';
+import { scratchFiles } from './scratch.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'ingest-trailing-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tmpFile(name: string, content: string | Buffer): string {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-}
+const tmpFile = scratchFiles('ingest-trailing-');
 
 const sha256 = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
 const paper = (i: number) => ({ id: `p${i}`, title: `Title ${i}`, abstract: `Abstract ${i}.` });
