@@ -73,8 +73,3 @@ export function placeLabels(
   }
   return placed;
 }
-
-/** Rough text width for 11-12px UI sans-serif when no canvas is at hand. */
-export function estimateTextWidth(text: string, fontPx: number): number {
-  return text.length * fontPx * 0.56;
-}

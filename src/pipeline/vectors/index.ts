@@ -2,5 +2,4 @@ export { randomizedSvd, normalizeRows, type SvdOptions, type SvdResult } from '.
 export { transformTexts, projectRows, type SvdModel } from './transform.ts';
 export { serializeLsaModel, deserializeLsaModel, LSA_MODEL_FORMAT, LSA_MODEL_VERSION, type LsaModelJson } from './model-io.ts';
 export { mulberry32, gaussian, gaussianArray } from './random.ts';
-export { csrTimesDense, transposeCsr } from './sparse.ts';
 export { gram, cholesky, orthonormalizeColumns, symmetricEigen } from './dense.ts';
