@@ -39,12 +39,31 @@ export const STALL_TIMEOUT_MS = 30_000;
 
 const RERUN = 'run `npm run preprocess -- --input data/papers.jsonl` (or `npm start`)';
 
+/**
+ * Why a fetch failed, as far as a page can tell: the browser gives a bare
+ * TypeError for a host that is down and for one that answers without a CORS
+ * header, so a URL on another origin names both.
+ */
+export function unreachable(url: string, origin: string = globalThis.location?.origin ?? ''): string {
+  let target: URL;
+  try {
+    target = new URL(url, origin || undefined);
+  } catch {
+    return 'the address is not a valid URL';
+  }
+  if (origin && target.origin !== origin) {
+    return `${target.host} did not answer, or answered without a CORS header (Access-Control-Allow-Origin) letting this page read it; serve the artifact from ${new URL(origin).host}, or add that header on ${target.host}`;
+  }
+  return 'the server did not answer; check that it is still running, then reload';
+}
+
 async function fetchOk(fetcher: Fetcher, url: string, what: string, signal: AbortSignal): Promise<Response> {
   let res: Response;
   try {
     res = await fetcher(url, { signal });
   } catch (e) {
-    throw new ArtifactError(`${what} (${url}) could not be fetched: ${(e as Error).message}`);
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new ArtifactError(`${what} (${url}) could not be fetched: ${unreachable(url)}`);
   }
   if (!res.ok) {
     throw new ArtifactError(`${what} (${url}) is missing (HTTP ${res.status}); ${RERUN}`);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fetchBytes, loadArtifact, STALL_TIMEOUT_MS, type Fetcher } from '../../../src/app/state/loadArtifact.ts';
+import { fetchBytes, loadArtifact, STALL_TIMEOUT_MS, unreachable, type Fetcher } from '../../../src/app/state/loadArtifact.ts';
 import { ArtifactError } from '../../../src/schema/artifact.ts';
 
 /** A server that accepts the request and never answers (but lets the client hang up). */
@@ -94,5 +94,20 @@ describe('loadArtifact on a real artifact', () => {
     expect(a.datePrecision[0]).toBe(0);
     expect(a.datePrecision[5]).toBe(0);
     expect(a.datePrecision[1]).toBeGreaterThan(0);
+  });
+});
+
+describe('unreachable', () => {
+  it('names the other host and the CORS header for a URL on another origin', () => {
+    expect(unreachable('https://data.example.org/atlas/manifest.json', 'https://me.example.com')).toBe(
+      'data.example.org did not answer, or answered without a CORS header (Access-Control-Allow-Origin) letting this page read it; ' +
+        'serve the artifact from me.example.com, or add that header on data.example.org',
+    );
+  });
+
+  it('says the server is down for a URL on the page’s own origin, relative or not', () => {
+    const down = 'the server did not answer; check that it is still running, then reload';
+    expect(unreachable('./artifact/manifest.json', 'http://localhost:5173')).toBe(down);
+    expect(unreachable('http://localhost:5173/a/manifest.json', 'http://localhost:5173')).toBe(down);
   });
 });
