@@ -15,6 +15,8 @@
  */
 
 export const ARTIFACT_FORMAT = 'topic-atlas';
+/** Id of the element holding the artifact inlined in a single-file export (also spelled out in src/app/index.html's file:// guard). */
+export const EMBED_ELEMENT_ID = 'atlas-embedded';
 export const ARTIFACT_VERSION = 1;
 
 export type DType = 'float32' | 'int32' | 'uint32' | 'int16' | 'uint16' | 'uint8';

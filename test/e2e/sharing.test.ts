@@ -16,16 +16,19 @@ let browser: Browser;
 let site: StaticServer;
 let other: StaticServer;
 let dist: string;
+let fixture: string;
 
 beforeAll(async () => {
   dist = join(TMP, 'sharing-dist');
-  const [, fixture] = await Promise.all([
+  let made: string;
+  [, made] = await Promise.all([
     run('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: ROOT,
       env: { ...process.env, ATLAS_ARTIFACT: 'none' },
     }),
     makeFixture(join(TMP, 'fixture-sharing')),
   ]);
+  fixture = made;
   site = await serve(dist);
   // Another origin (another port) that serves the artifact without any CORS header.
   other = await serve(dist);
@@ -63,6 +66,29 @@ describe('sharing the built site', () => {
     expect(body).not.toMatch(/run `npm run preprocess/);
     await page.close();
   });
+
+  it('exported as one HTML file, works from disk with the network cut off: map, search, abstracts', async () => {
+    const out = join(TMP, 'sharing-atlas.html');
+    await run(process.execPath, ['--import', 'tsx', 'scripts/export-html.ts', '--artifact', fixture, '--out', out], { cwd: ROOT });
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+      refused.push(url);
+      return route.abort();
+    });
+    await page.goto(pathToFileURL(out).href);
+    await page.waitForFunction(() => document.body.dataset.mapPainted === '1' || document.body.dataset.atlasError === '1', null, { timeout: 30_000 });
+    expect(await page.evaluate(() => document.body.dataset.atlasError ?? null)).toBeNull();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.fill('#kw', 'robot');
+    await expect.poll(() => page.locator('[data-testid=keyword-count]').innerText(), { timeout: 15_000 }).toBe('7');
+    await page.locator('[data-testid=paper-list] button').first().click();
+    await expect.poll(async () => (await page.locator('[data-testid=doc-abstract]').innerText()).length).toBeGreaterThan(200);
+    expect(refused).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('the same artifact on the page’s own host loads', async () => {
     const page = await browser.newPage();

@@ -7,6 +7,7 @@ import {
   type Manifest,
   type TypedColumn,
 } from '../../schema/artifact.ts';
+import { embeddedResponse } from './embedded.ts';
 
 /** What the first paint needs: the manifest and the per-paper columns. */
 export interface LoadedArtifact {
@@ -28,7 +29,8 @@ export interface LoadedArtifact {
 
 export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
 
-const defaultFetcher: Fetcher = (u, init) => fetch(u, init);
+// A single-file export answers from the page itself; everything else goes to the network.
+const defaultFetcher: Fetcher = async (u, init) => (await embeddedResponse(u)) ?? fetch(u, init);
 
 /**
  * How long a request may go without receiving anything (the response, or the
