@@ -142,8 +142,9 @@ export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): Tr
       coverage: COVERAGE_RULE,
       termFamily: {
         rule:
-          `hierarchical (Yekutieli 2008): each term belongs to the ${familyLevel} cluster holding most of its papers; ` +
-          `the terms of each cluster with q < ${alpha} are one family, BH within each family`,
+          `two families at alpha/2 each, a term flagged when either flags it (q = min(1, 2 min(q_flat, q_family))): ` +
+          `flat, BH over every term tested; hierarchical (Yekutieli 2008), each term with the ${familyLevel} cluster holding most of its papers, ` +
+          `the terms of each cluster with q < ${alpha} one family, BH within each family`,
         level: familyLevel ?? 'default',
         clusters: familyClusters,
         tested,

@@ -2,15 +2,19 @@
  * Term trends: the share of binned documents containing a term, per bin,
  * tested for growth like a cluster's share.
  *
- * The family of tests is hierarchical (Yekutieli 2008, "Hierarchical false
- * discovery rate-controlling methodology"): a term is tested only when the
- * cluster holding most of its papers (its owner, fixed by text alone) passed
- * Benjamini-Hochberg among the clusters, and BH then runs within each such
- * cluster's terms. One BH over every term in >= minTermDocs papers (~5,400 at
- * 36k papers) asks a single rising term for p below 0.05/5,400 at best, so a
- * real rise is drowned; within a significant cluster's few hundred terms it
- * is not. Under no trend at all the clusters pass with probability <= alpha,
- * and with them the terms.
+ * Two families of tests, each at alpha/2, and a term is flagged when either
+ * flags it (the union's FDR is at most the sum of the two):
+ *  - flat: BH over every term in >= minTermDocs papers (~5,400 at 36k papers).
+ *    Alone, it asks a single rising term for p below 0.05/5,400 at best, so a
+ *    rise confined to one theme is drowned;
+ *  - hierarchical (Yekutieli 2008, "Hierarchical false discovery rate-
+ *    controlling methodology"): the terms of each cluster that passed BH among
+ *    the clusters, BH within each such cluster's terms (a term belongs to the
+ *    cluster holding most of its papers, fixed by text alone). Within a
+ *    significant cluster's few hundred terms a rise is not drowned; a term
+ *    spread over many clusters (whose own clusters need not rise) is still
+ *    found by the flat family.
+ * The reported q is min(1, 2 · min(q_flat, q_family)): flagged iff q < alpha.
  */
 import type { TermTrend } from '../../schema/artifact.ts';
 import { kleinbergBursts, type BurstOptions } from './burst.ts';
@@ -43,9 +47,9 @@ export interface TermTrendOptions {
 export interface TermTrendResult {
   /** Significant terms (rising by slope descending, then falling by slope ascending), then the near misses by p. */
   terms: TermTrend[];
-  /** Terms tested, summed over the families. */
+  /** Terms tested in the hierarchical families, summed over them. */
   tested: number;
-  /** Terms that met minTermDocs and the series rule, whatever their family. */
+  /** Terms that met minTermDocs and the series rule: the flat family. */
   eligible: number;
 }
 
@@ -74,34 +78,38 @@ export function termTrends(
   if (families.owner.length !== nTerms) throw new RangeError(`trends: term owners are ${families.owner.length}, expected ${nTerms} terms`);
   if (nBins === 0) return { terms: [], tested: 0, eligible: 0 };
 
-  const byFamily = new Map<number, { j: number; fit: GrowthFit; docs: number }[]>();
-  let eligible = 0;
+  const flat: { j: number; fit: GrowthFit; docs: number; c: number }[] = [];
+  const byFamily = new Map<number, number[]>();
   for (let j = 0; j < nTerms; j++) {
     const row = termDocs.subarray(j * nBins, (j + 1) * nBins);
     let docs = 0;
     for (let b = 0; b < nBins; b++) docs += row[b]!;
     if (docs < minTermDocs || !isTestable(row, totals, include, series)) continue;
-    eligible++;
-    const c = families.owner[j]!;
-    if (c < 0 || !families.selected[c]) continue;
     const fit = fitGrowth(row, totals, t, include);
     if (!fit) continue;
-    let list = byFamily.get(c);
-    if (!list) byFamily.set(c, (list = []));
-    list.push({ j, fit, docs });
+    const c = families.owner[j]!;
+    if (c >= 0 && families.selected[c]) {
+      let list = byFamily.get(c);
+      if (!list) byFamily.set(c, (list = []));
+      list.push(flat.length);
+    }
+    flat.push({ j, fit, docs, c });
   }
-
-  const tested: { j: number; fit: GrowthFit; docs: number; q: number; c: number }[] = [];
-  for (const [c, list] of byFamily) {
-    const q = benjaminiHochberg(list.map((x) => x.fit.pValue));
-    list.forEach((x, i) => tested.push({ ...x, q: q[i]!, c }));
+  const qFlat = benjaminiHochberg(flat.map((x) => x.fit.pValue));
+  const qFamily = new Float64Array(flat.length).fill(Infinity);
+  let inFamilies = 0;
+  for (const members of byFamily.values()) {
+    const q = benjaminiHochberg(members.map((i) => flat[i]!.fit.pValue));
+    members.forEach((i, r) => (qFamily[i] = q[r]!));
+    inFamilies += members.length;
   }
+  const tested = flat.map((x, i) => ({ ...x, q: Math.min(1, 2 * Math.min(qFlat[i]!, qFamily[i]!)) }));
   const toTrend = (x: (typeof tested)[number]): TermTrend => {
     const row = termDocs.subarray(x.j * nBins, (x.j + 1) * nBins);
     return {
       term: vocabulary.display[x.j] ?? vocabulary.keys[x.j]!,
       phrase: vocabulary.phrase[x.j] === 1,
-      cluster: x.c,
+      ...(x.c >= 0 ? { cluster: x.c } : {}),
       docCount: x.docs,
       counts: Array.from(row),
       growth: { slope: x.fit.slope, ciLow: x.fit.ciLow, ciHigh: x.fit.ciHigh, pValue: x.fit.pValue, qValue: x.q },
@@ -118,5 +126,5 @@ export function termTrends(
   const misses = tested.filter((x) => !(x.q < alpha));
   misses.sort((x, y) => x.fit.pValue - y.fit.pValue || x.j - y.j);
   const terms = [...significant, ...misses.slice(0, options.nearMisses ?? NEAR_MISSES)].map(toTrend);
-  return { terms, tested: tested.length, eligible };
+  return { terms, tested: inFamilies, eligible: flat.length };
 }

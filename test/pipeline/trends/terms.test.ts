@@ -27,13 +27,13 @@ const oneFamily = { owner: new Int32Array(6), selected: Uint8Array.of(1) };
 const pOf = (j: number, include = all) => fitGrowth(rows[j]!, totals, t, include)!.pValue;
 
 describe('termTrends', () => {
-  it('in one family: tests supported terms only, applies BH over them, ranks rising then falling, then near misses by p', () => {
+  it('one cluster holding every term: the flat and the cluster family agree, q = 2 · BH q; ranks rising then falling, then near misses by p', () => {
     const { terms, tested, eligible } = termTrends(termDocs, totals, t, all, vocabulary, oneFamily, { minTermDocs: 20 });
     expect(tested).toBe(5);
     expect(eligible).toBe(5);
     const ids = [0, 1, 2, 4, 5];
     const q = benjaminiHochberg(ids.map((j) => pOf(j)));
-    const expectedQ = new Map(ids.map((j, i) => [vocabulary.display[j]!, q[i]!]));
+    const expectedQ = new Map(ids.map((j, i) => [vocabulary.display[j]!, Math.min(1, 2 * q[i]!)]));
     const significant = [...expectedQ].filter(([, qq]) => qq < 0.05).map(([term]) => term);
     const listedSignificant = terms.filter((x) => x.growth.qValue < 0.05).map((x) => x.term);
     expect(listedSignificant.sort()).toEqual(significant.sort());
@@ -51,26 +51,31 @@ describe('termTrends', () => {
     expect(terms.some((x) => x.term === 'rare')).toBe(false);
   });
 
-  it('tests only the terms of clusters that passed, with BH within each family', () => {
+  it('tests the terms of clusters that passed within each family, and every term in the flat family; q = 2 · the smaller', () => {
     // agents and SVM belong to cluster 1 (passed), language models and kernel to 2 (passed), model to 0 (did not).
     const owner = Int32Array.of(1, 1, 0, 1, 2, 2);
     const { terms, tested, eligible } = termTrends(termDocs, totals, t, all, vocabulary, { owner, selected: Uint8Array.of(0, 1, 1) }, { minTermDocs: 20, nearMisses: 10 });
     expect(eligible).toBe(5);
     expect(tested).toBe(4);
-    expect(terms.some((x) => x.term === 'model')).toBe(false);
+    const flat = benjaminiHochberg([0, 1, 2, 4, 5].map((j) => pOf(j)));
     const q1 = benjaminiHochberg([pOf(0), pOf(1)]);
     const q2 = benjaminiHochberg([pOf(4), pOf(5)]);
     const q = new Map(terms.map((x) => [x.term, x.growth.qValue]));
-    expect(q.get('agents')).toBe(q1[0]);
-    expect(q.get('SVM')).toBe(q1[1]);
-    expect(q.get('language models')).toBe(q2[0]);
-    expect(q.get('kernel')).toBe(q2[1]);
+    const both = (a: number, b: number) => Math.min(1, 2 * Math.min(a, b));
+    expect(q.get('agents')).toBe(both(flat[0]!, q1[0]!));
+    expect(q.get('SVM')).toBe(both(flat[1]!, q1[1]!));
+    expect(q.get('language models')).toBe(both(flat[3]!, q2[0]!));
+    expect(q.get('kernel')).toBe(both(flat[4]!, q2[1]!));
+    // model's cluster 0 did not pass: flat family only.
+    expect(q.get('model')).toBe(Math.min(1, 2 * flat[2]!));
     expect(terms.find((x) => x.term === 'kernel')!.cluster).toBe(2);
   });
 
-  it('tests nothing when no cluster passed', () => {
+  it('with no cluster passed, only the flat family at alpha/2 tests', () => {
     const r = termTrends(termDocs, totals, t, all, vocabulary, { owner: new Int32Array(6), selected: Uint8Array.of(0) }, { minTermDocs: 20 });
-    expect(r).toEqual({ terms: [], tested: 0, eligible: 5 });
+    expect([r.tested, r.eligible]).toEqual([0, 5]);
+    const flat = benjaminiHochberg([0, 1, 2, 4, 5].map((j) => pOf(j)));
+    expect(r.terms.find((x) => x.term === 'agents')!.growth.qValue).toBe(Math.min(1, 2 * flat[0]!));
   });
 
   it('keeps at most nearMisses non-significant terms', () => {
