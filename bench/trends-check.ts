@@ -147,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
     let fittedTotal = 0;
     let target = 0;
     let rank = 0;
-    const nFitted = fitted.reduce((s, v) => s + (v ? 1 : 0), 0);
+    const nFitted = tr.bins.filter((b, i) => fitted[i] && b.total > 0).length;
     tr.bins.forEach((b, i) => {
       if (!fitted[i] || totals[i]! === 0) return;
       fittedTotal += totals[i]!;
