@@ -31,7 +31,10 @@ export interface Headline<T> {
 }
 
 export interface Headlines<T> {
+  /** Significant, rising, with a rate: the highest lower bound first. */
   rising: Headline<T>[];
+  /** Significant, rising, new since a period (no rate to rank by): most papers first. */
+  newcomers: Headline<T>[];
   falling: Headline<T>[];
   /** Tested, q ≥ alpha: smallest q first. */
   notSignificant: Headline<T>[];
@@ -63,7 +66,7 @@ export function newSince(counts: readonly number[], bins: readonly TimeBin[], fi
 
 export function headlines<T>(series: readonly SeriesItem<T>[], bins: readonly TimeBin[], alpha: number): Headlines<T> {
   const fitted = fittedBins(bins);
-  const out: Headlines<T> = { rising: [], falling: [], notSignificant: [], untested: 0 };
+  const out: Headlines<T> = { rising: [], newcomers: [], falling: [], notSignificant: [], untested: 0 };
   for (const s of series) {
     const g = s.growth;
     if (!g || !Number.isFinite(g.slope)) {
@@ -78,13 +81,15 @@ export function headlines<T>(series: readonly SeriesItem<T>[], bins: readonly Ti
       papers: s.counts.reduce((a, v) => a + v, 0),
     };
     if (!h.significant) out.notSignificant.push(h);
-    else if (g.slope > 0) out.rising.push(h);
+    else if (g.slope > 0) (h.newSince !== null ? out.newcomers : out.rising).push(h);
     else if (g.slope < 0) out.falling.push(h);
     else out.notSignificant.push(h);
   }
-  // Rising: steepest first, the new ones (no rate to rank by) after them by papers.
-  out.rising.sort((a, b) => (a.newSince !== null ? 1 : 0) - (b.newSince !== null ? 1 : 0) || (a.newSince === null ? b.growth.slope - a.growth.slope : b.papers - a.papers) || a.growth.qValue - b.growth.qValue);
-  out.falling.sort((a, b) => a.growth.slope - b.growth.slope || a.growth.qValue - b.growth.qValue);
+  // Ranked by the end of the interval nearest zero (the change the data is sure of), not by the
+  // estimate: the steepest estimates are the rarest, noisiest series.
+  out.rising.sort((a, b) => b.growth.ciLow - a.growth.ciLow || a.growth.qValue - b.growth.qValue);
+  out.newcomers.sort((a, b) => b.papers - a.papers || a.growth.qValue - b.growth.qValue);
+  out.falling.sort((a, b) => a.growth.ciHigh - b.growth.ciHigh || a.growth.qValue - b.growth.qValue);
   out.notSignificant.sort((a, b) => a.growth.qValue - b.growth.qValue || a.growth.pValue - b.growth.pValue);
   return out;
 }
@@ -93,6 +98,8 @@ export function headlines<T>(series: readonly SeriesItem<T>[], bins: readonly Ti
 export function formatPct(slope: number): string {
   const pct = (Math.exp(slope) - 1) * 100;
   if (pct > DISPLAY_CAP_PCT) return `> +${DISPLAY_CAP_PCT}`;
+  // A share cannot fall by 100%; rounding must not say it did.
+  if (pct <= -99.5) return '< −99';
   const r = Math.abs(pct) >= 10 ? Math.round(pct) : Math.round(pct * 10) / 10;
   return `${r > 0 ? '+' : r < 0 ? '−' : '±'}${Math.abs(r)}`;
 }
@@ -104,7 +111,10 @@ export function formatRate(g: Growth): string {
 
 /** "95% CI −4 to +61 %/yr": the interval in the same unit. */
 export function formatInterval(g: Growth): string {
-  return `95% CI ${formatPct(g.ciLow)} to ${formatPct(g.ciHigh)} %/yr`;
+  const lo = formatPct(g.ciLow);
+  const hi = formatPct(g.ciHigh);
+  if (lo === hi) return `95% CI all ${lo} %/yr`;
+  return `95% CI ${lo} to ${hi} %/yr`;
 }
 
 export function formatQ(q: number): string {

@@ -8,6 +8,18 @@ const bins = [bin('2026-01', 100), bin('2026-02', 100), bin('2026-03', 100), bin
 const g = (slope: number, qValue: number, half = 0.2): Growth => ({ slope, ciLow: slope - half, ciHigh: slope + half, pValue: qValue / 2, qValue });
 
 describe('headlines', () => {
+  it('ranks rising series by the interval end nearest zero, not by the steepest estimate', () => {
+    const ranked = headlines(
+      [
+        { item: 'steep-rare', growth: { slope: 3, ciLow: 0.1, ciHigh: 5.9, pValue: 0.001, qValue: 0.01 }, counts: [1, 1, 1, 2, 3, 9, 0, 0] },
+        { item: 'steady', growth: { slope: 0.5, ciLow: 0.4, ciHigh: 0.6, pValue: 0.001, qValue: 0.01 }, counts: [50, 60, 70, 80, 90, 99, 9, 1] },
+      ],
+      bins,
+      0.05,
+    );
+    expect(ranked.rising.map((x) => x.item)).toEqual(['steady', 'steep-rare']);
+  });
+
   it('headlines only q < alpha; the rest goes to "not significant" by q; untested series are counted', () => {
     const series = [
       { item: 'a', growth: g(0.59, 0.7), counts: [2, 1, 2, 3, 2, 1, 0, 0] }, // the bundled corpus's "+80.6 %/yr" at q 0.70
@@ -30,14 +42,15 @@ describe('headlines', () => {
     expect([h.rising.length, h.falling.length, h.notSignificant.length]).toEqual([0, 0, 1]);
   });
 
-  it('a term absent from the early periods is new since its first period, ranked after the rates', () => {
+  it('a term absent from the early periods is new since its first period, listed apart from the rates', () => {
     const series = [
       { item: 'frontier-model', growth: g(9.4, 1e-6, 3), counts: [0, 0, 0, 2, 8, 10, 2, 0] },
       { item: 'agents', growth: g(0.5, 0.001), counts: [5, 6, 8, 9, 12, 15, 2, 1] },
     ];
     const h = headlines(series, bins, 0.05);
-    expect(h.rising.map((x) => [x.item, x.newSince])).toEqual([['agents', null], ['frontier-model', 3]]);
-    expect(formatNewSince(h.rising[1]!, bins)).toBe('new since 2026-04 · 22 papers');
+    expect(h.rising.map((x) => [x.item, x.newSince])).toEqual([['agents', null]]);
+    expect(h.newcomers.map((x) => [x.item, x.newSince])).toEqual([['frontier-model', 3]]);
+    expect(formatNewSince(h.newcomers[0]!, bins)).toBe('new since 2026-04 · 22 papers');
   });
 });
 
@@ -59,8 +72,11 @@ describe('formatting', () => {
     expect(formatRate(g(Math.log(0.8), 0))).toBe('−20 %/yr');
     expect(formatPct(Math.log(1.053))).toBe('+5.3');
     expect(formatPct(0)).toBe('±0');
+    expect(formatPct(Math.log(0.004))).toBe('< −99');
+    expect(formatPct(Math.log(0.006))).toBe('−99');
     // The 136k corpus's frontier-model slope: +1,147,699 %/yr before; never seven digits now.
     expect(formatPct(Math.log(11477.99))).toBe('> +500');
     expect(formatInterval({ slope: 0.4, ciLow: Math.log(0.96), ciHigh: Math.log(8), pValue: 0, qValue: 0 })).toBe('95% CI −4 to > +500 %/yr');
+    expect(formatInterval({ slope: 10, ciLow: 5.9, ciHigh: 14.4, pValue: 0, qValue: 0 })).toBe('95% CI all > +500 %/yr');
   });
 });
