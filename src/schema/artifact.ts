@@ -81,6 +81,12 @@ export interface TimeBin {
   total: number;
   /** The corpus ends inside this bin: counts are incomplete; kept out of growth estimates. */
   partial: boolean;
+  /**
+   * Far fewer papers than the periods around it (a collection gap, a straggling
+   * tail; rule in Trends.method.coverage): kept out of growth estimates like a
+   * partial bin. Absent in artifacts written before the rule (read as false).
+   */
+  sparse?: boolean;
 }
 
 export interface Growth {
@@ -116,6 +122,8 @@ export interface LevelTrends {
 export interface TermTrend {
   term: string;
   phrase: boolean;
+  /** The cluster of the term family's level holding most papers with the term: the family it was tested in. */
+  cluster?: number;
   docCount: number;
   counts: number[];
   growth: Growth;
@@ -130,14 +138,38 @@ export interface Trends {
   /** Papers whose date is coarser than the bin unit (a year-only date with month bins). */
   imprecise: number;
   levels: LevelTrends[];
-  /** Terms whose share changes significantly (q below `method.alpha`), rising first. */
+  /**
+   * Tested terms: those whose share changes significantly (q below `method.alpha`),
+   * rising first, then the closest non-significant ones (smallest p) for the
+   * dashboard's "not significant" list.
+   */
   terms: TermTrend[];
   method: {
     growth: string;
     alpha: number;
     minTermDocs: number;
     burst: string;
+    /** A series (cluster or term) is tested only with at least this many papers in the fitted periods... */
+    minSeriesPapers?: number;
+    /** ...spread over at least this many non-empty fitted periods. */
+    minSeriesPeriods?: number;
+    /** The low-coverage rule behind TimeBin.sparse. */
+    coverage?: string;
+    termFamily?: TermFamily;
   };
+}
+
+/** Which terms were tested for growth, and how many: the multiple-testing family of the term q-values. */
+export interface TermFamily {
+  rule: string;
+  /** The clustering level whose clusters define the families. */
+  level: LevelName;
+  /** Clusters of that level that passed BH: one family each. */
+  clusters: number[];
+  /** Terms tested over all families (the q-values' m, summed). */
+  tested: number;
+  /** Terms that met the paper thresholds at all (what a flat test of every term would have had to correct for). */
+  eligible: number;
 }
 
 export interface Manifest {
@@ -277,7 +309,7 @@ const growth = obj({ slope: num, ciLow: num, ciHigh: num, pValue: num, qValue: n
 const burst = obj({ startBin: int, endBin: int, weight: num });
 const trends = obj({
   unit: oneOf('month', 'quarter', 'year'),
-  bins: arrayOf(obj({ start: str, end: str, label: str, total: int, partial: bool })),
+  bins: arrayOf(obj({ start: str, end: str, label: str, total: int, partial: bool, sparse: bool }, ['sparse'])),
   undated: int,
   imprecise: int,
   levels: arrayOf(
@@ -286,8 +318,20 @@ const trends = obj({
       clusters: arrayOf(obj({ counts: arrayOf(int), topTerms: arrayOf(arrayOf(str)), growth: nullable(growth), bursts: arrayOf(burst) })),
     }),
   ),
-  terms: arrayOf(obj({ term: str, phrase: bool, docCount: int, counts: arrayOf(int), growth, bursts: arrayOf(burst) })),
-  method: obj({ growth: str, alpha: num, minTermDocs: int, burst: str }),
+  terms: arrayOf(obj({ term: str, phrase: bool, cluster: int, docCount: int, counts: arrayOf(int), growth, bursts: arrayOf(burst) }, ['cluster'])),
+  method: obj(
+    {
+      growth: str,
+      alpha: num,
+      minTermDocs: int,
+      burst: str,
+      minSeriesPapers: int,
+      minSeriesPeriods: int,
+      coverage: str,
+      termFamily: obj({ rule: str, level: oneOf('coarse', 'default', 'fine'), clusters: arrayOf(int), tested: int, eligible: int }),
+    },
+    ['minSeriesPapers', 'minSeriesPeriods', 'coverage', 'termFamily'],
+  ),
 });
 
 const manifestShape = obj({

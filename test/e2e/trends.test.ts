@@ -143,3 +143,45 @@ describe('trends panel', () => {
     expect(await page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.colorBy)).toBe('time');
   });
 });
+
+describe('headlines on the bundled 74 papers (nothing passes BH)', () => {
+  it('headlines nothing, lists the tested clusters collapsed as not significant with their interval, and states the rules', async () => {
+    const panel = page.locator('#trends .emerging');
+    await expect.poll(() => panel.locator('[data-testid=emerging-clusters] .empty').textContent()).toBe('none significant at q < 0.05');
+    expect(await panel.locator('[data-testid=declining-clusters] .empty').textContent()).toBe('none significant at q < 0.05');
+    expect(await panel.locator('[data-testid=emerging-clusters] li').count()).toBe(0);
+    expect(await panel.locator('[data-testid=rising-terms] li').count()).toBe(0);
+    const details = panel.locator('[data-testid=clusters-not-significant]');
+    expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    const summary = (await details.locator('summary').textContent())!;
+    const n = Number(summary.match(/Not significant \((\d+) clusters?, q ≥ 0.05\)/)![1]);
+    expect(n).toBeGreaterThan(0);
+    expect(await details.locator('li').first().isVisible()).toBe(false);
+    await details.locator('summary').click();
+    expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    const rows = await details.locator('li').allTextContents();
+    expect(rows).toHaveLength(n);
+    for (const r of rows) expect(r).toMatch(/[+−±][\d.]+ %\/yr.*95% CI (> \+500|[+−±][\d.]+) to (> \+500|[+−±][\d.]+) %\/yr · q 0\.\d{3}/);
+    // Clusters too small to test are counted with the rule, never listed.
+    expect(await panel.locator('[data-testid=clusters-untested]').textContent()).toMatch(/^\d+ clusters? not tested: fewer than 10 papers or 4 periods with papers\.$/);
+    expect((await panel.locator('[data-testid=term-family]').textContent())!.replace(/\s+/g, ' ')).toMatch(
+      /Terms tested in two families at q < 0.025 each, flagged by either: all \d+ terms in ≥ 20 papers, and \(no default-level cluster passed\) no term within a cluster\./,
+    );
+    // No rate anywhere with more than three digits.
+    expect(await panel.textContent()).not.toMatch(/\d{4,} %\/yr|\d,\d{3} %\/yr/);
+    await details.locator('summary').click();
+  });
+
+  it('starts the axis after the 2019 straggler, says so, and shows it on demand', async () => {
+    const ticks = () => page.$$eval('#trends .trend-chart .axis text', (els) => els.map((e) => e.textContent ?? '').filter((t) => /\d{4} Q\d/.test(t)));
+    expect((await ticks())[0]).toBe('2022 Q1');
+    const toggle = page.locator('#trends .tail-toggle');
+    expect(await toggle.textContent()).toMatch(/\+ 1 earlier \(from 2019 Q4\)/);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await expect.poll(async () => (await ticks())[0]).toBe('2019 Q4');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await toggle.click();
+    await expect.poll(async () => (await ticks())[0]).toBe('2022 Q1');
+  });
+});

@@ -6,11 +6,13 @@ import type { ClusterTrend, LevelName, LevelTrends, Trends } from '../../schema/
 import { binMidYears, binPapers, type BinOptions } from './bins.ts';
 import { burstMethod, kleinbergBursts, type BurstOptions } from './burst.ts';
 import { classTermScores } from '../cluster/classTerms.ts';
-import { countBinTotals, countClusterBins, countTermDocBins, meanDayByCluster } from './counts.ts';
+import { countBinTotals, countClusterBins, countTermDocBins, meanDayByCluster, termOwners } from './counts.ts';
+import { COVERAGE_RULE, lowCoverageBins } from './coverage.ts';
 import { benjaminiHochberg } from './fdr.ts';
 import { fitGrowth, GROWTH_METHOD } from './growth.ts';
 import { levelIdf } from './idf.ts';
-import { significantTermTrends } from './terms.ts';
+import { termTrends } from './terms.ts';
+import { DEFAULT_SERIES_RULE, isTestable, type SeriesRule } from './testable.ts';
 import type { ClassTermScorer, Csr, Vocabulary } from './types.ts';
 
 export interface TrendsLevelInput {
@@ -39,8 +41,12 @@ export interface TrendsOptions extends BinOptions {
   /** Minimum binned documents containing a term for it to be tested (default 20). */
   minTermDocs?: number;
   burst?: BurstOptions;
-  /** Let a partial last bin enter the growth fits (default false). */
+  /** Let a partial last bin and low-coverage bins enter the growth fits (default false). */
   includePartialBins?: boolean;
+  /** Fewest papers and non-empty periods a series needs to be tested (default DEFAULT_SERIES_RULE). */
+  series?: SeriesRule;
+  /** The level whose significant clusters define the term families (default: 'default', else the first). */
+  termFamilyLevel?: LevelName;
   /** Terms per cluster per bin (default 5). */
   topTermsPerBin?: number;
   /** Minimum count of a term within a cluster-bin to be listed (default 2). */
@@ -67,23 +73,37 @@ export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): Tr
   const alpha = options.alpha ?? 0.05;
   const minTermDocs = options.minTermDocs ?? 20;
   const burst: BurstOptions = { s: options.burst?.s ?? 2, gamma: options.burst?.gamma ?? 1 };
+  const series = options.series ?? DEFAULT_SERIES_RULE;
   const binning = binPapers(day, precision, options);
-  const { bins, bin, edges } = binning;
-  const nBins = bins.length;
+  const { bin, edges } = binning;
+  const nBins = binning.bins.length;
   const totals = countBinTotals(bin, nBins);
+  const sparse = lowCoverageBins(totals, binning.bins.map((b) => b.partial));
+  const bins = binning.bins.map((b, i) => ({ ...b, sparse: sparse[i] === 1 }));
   const t = binMidYears(edges);
   const include = new Uint8Array(nBins);
-  for (let b = 0; b < nBins; b++) include[b] = options.includePartialBins || !bins[b]!.partial ? 1 : 0;
+  for (let b = 0; b < nBins; b++) include[b] = options.includePartialBins || !(bins[b]!.partial || bins[b]!.sparse) ? 1 : 0;
+  const familyLevel = options.termFamilyLevel ?? (input.levels.some((l) => l.name === 'default') ? 'default' : input.levels[0]?.name);
+  let selected = new Uint8Array(0);
+  let familyLabels: TrendsLevelInput | null = null;
 
   const levels: LevelTrends[] = [];
   const meanDay: (number | null)[][] = [];
   for (const level of input.levels) {
     const counts = countClusterBins(level.labels, level.k, bin, nBins);
     const topTerms = clusterBinTopTerms(level, bin, nBins, termCounts, vocabulary, options);
-    const fits = Array.from({ length: level.k }, (_, c) => fitGrowth(counts.subarray(c * nBins, (c + 1) * nBins), totals, t, include));
+    const fits = Array.from({ length: level.k }, (_, c) => {
+      const row = counts.subarray(c * nBins, (c + 1) * nBins);
+      return isTestable(row, totals, include, series) ? fitGrowth(row, totals, t, include) : null;
+    });
     const tested = fits.flatMap((f, c) => (f ? [c] : []));
     const q = benjaminiHochberg(tested.map((c) => fits[c]!.pValue));
     const qOf = new Map(tested.map((c, i) => [c, q[i]!]));
+    if (level.name === familyLevel) {
+      familyLabels = level;
+      selected = new Uint8Array(level.k);
+      for (const [c, qc] of qOf) if (qc < alpha) selected[c] = 1;
+    }
     const clusters: ClusterTrend[] = fits.map((fit, c) => {
       const row = counts.subarray(c * nBins, (c + 1) * nBins);
       return {
@@ -98,7 +118,9 @@ export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): Tr
   }
 
   const termDocs = countTermDocBins(termCounts, bin, nBins);
-  const { terms } = significantTermTrends(termDocs, totals, t, include, vocabulary, { minTermDocs, alpha, burst });
+  const owner = familyLabels ? termOwners(termCounts, familyLabels.labels, familyLabels.k) : new Int32Array(vocabulary.keys.length).fill(-1);
+  const { terms, tested, eligible } = termTrends(termDocs, totals, t, include, vocabulary, { owner, selected }, { minTermDocs, alpha, burst, series });
+  const familyClusters = Array.from(selected.keys()).filter((c) => selected[c] === 1);
 
   const trends: Trends = {
     unit: binning.unit,
@@ -108,10 +130,26 @@ export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): Tr
     levels,
     terms,
     method: {
-      growth: `${GROWTH_METHOD}; partial bins ${options.includePartialBins ? 'included' : 'excluded'}; terms tested when in >= ${minTermDocs} binned docs (count = docs containing the term); significant when q < ${alpha}`,
+      growth:
+        `${GROWTH_METHOD}; partial and low-coverage bins ${options.includePartialBins ? 'included' : 'excluded'}; ` +
+        `a cluster or term is tested only with >= ${series.minPapers} papers over >= ${series.minPeriods} non-empty fitted periods; ` +
+        `terms tested when in >= ${minTermDocs} binned docs (count = docs containing the term); significant when q < ${alpha}`,
       alpha,
       minTermDocs,
-      burst: `${burstMethod(burst.s!, burst.gamma!)}; for every cluster and for the significant terms, over all bins`,
+      burst: `${burstMethod(burst.s!, burst.gamma!)}; for every cluster and for the listed terms, over all bins`,
+      minSeriesPapers: series.minPapers,
+      minSeriesPeriods: series.minPeriods,
+      coverage: COVERAGE_RULE,
+      termFamily: {
+        rule:
+          `two families at alpha/2 each, a term flagged when either flags it (q = min(1, 2 min(q_flat, q_family))): ` +
+          `flat, BH over every term tested; hierarchical (Yekutieli 2008), each term with the ${familyLevel} cluster holding most of its papers, ` +
+          `the terms of each cluster with q < ${alpha} one family, BH within each family`,
+        level: familyLevel ?? 'default',
+        clusters: familyClusters,
+        tested,
+        eligible,
+      },
     },
   };
   return { trends, bin, meanDay, outOfRange: binning.outOfRange };

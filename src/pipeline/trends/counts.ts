@@ -74,3 +74,32 @@ export function meanDayByCluster(labels: Int32Array, k: number, day: Int32Array,
   }
   return Array.from(sum, (s, c) => (n[c]! > 0 ? Math.round(s / n[c]!) : null));
 }
+
+/**
+ * The cluster holding most of the papers that contain each term (ties: the
+ * lower cluster id; -1 when no clustered paper has the term). Dates play no
+ * part, so the term families built on it are fixed before any trend is seen.
+ */
+export function termOwners(termCounts: Csr, labels: Int32Array, k: number): Int32Array {
+  if (termCounts.rows !== labels.length) throw new RangeError(`trends: term counts have ${termCounts.rows} rows but labels has ${labels.length} papers`);
+  const { indptr, indices, data } = termCounts;
+  const byCluster = new Int32Array(termCounts.cols * k);
+  for (let i = 0; i < termCounts.rows; i++) {
+    const c = labels[i]!;
+    if (c < 0) continue;
+    if (c >= k) throw new RangeError(`trends: labels[${i}] = ${c} is not a cluster of k = ${k}`);
+    for (let p = indptr[i]!; p < indptr[i + 1]!; p++) if (data[p]! > 0) byCluster[indices[p]! * k + c]!++;
+  }
+  const owner = new Int32Array(termCounts.cols).fill(-1);
+  for (let j = 0; j < termCounts.cols; j++) {
+    let best = 0;
+    for (let c = 0; c < k; c++) {
+      const v = byCluster[j * k + c]!;
+      if (v > best) {
+        best = v;
+        owner[j] = c;
+      }
+    }
+  }
+  return owner;
+}

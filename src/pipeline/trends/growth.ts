@@ -33,7 +33,7 @@ export const GROWTH_METHOD =
   'Poisson regression of per-bin count on time (years, bin midpoints) with log(bin total) as offset, Newton/IRLS; ' +
   'Wald SE scaled by sqrt(max(1, Pearson chi2/(m-2))) (quasi-Poisson), p and 95% CI from Student t(m-2) when scaled, normal otherwise; ' +
   'bins with total 0 and partial bins excluded; null when fewer than 3 bins, no counts, or all counts in the first or last bin; ' +
-  'Benjamini-Hochberg q over the clusters of a level, and separately over all terms tested';
+  'Benjamini-Hochberg q over the clusters of a level, and for terms within each term family';
 
 /**
  * Fits the trend of `counts` against `exposure` (bin totals) over time `t`.

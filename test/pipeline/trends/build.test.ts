@@ -29,11 +29,12 @@ describe('buildTrends', () => {
   it('assembles bins, per-level counts, growth, bursts and meanDay', () => {
     const { trends, bin, meanDay } = buildTrends(
       { day, precision, termCounts, vocabulary, levels: [{ name: 'coarse', labels: coarse, k: 2 }, { name: 'fine', labels: fine, k: 3 }] },
-      { minTermDocs: 1, scoreClassTerms: null },
+      // Clusters of 2-4 papers: tested here only because the series rule is lowered to nothing.
+      { minTermDocs: 1, scoreClassTerms: null, series: { minPapers: 1, minPeriods: 1 } },
     );
     expect(trends.unit).toBe('month');
-    expect(trends.bins.map((b) => [b.label, b.total, b.partial])).toEqual([
-      ['2024-01', 2, false], ['2024-02', 2, false], ['2024-03', 1, false], ['2024-04', 2, true],
+    expect(trends.bins.map((b) => [b.label, b.total, b.partial, b.sparse])).toEqual([
+      ['2024-01', 2, false, false], ['2024-02', 2, false, false], ['2024-03', 1, false, false], ['2024-04', 2, true, false],
     ]);
     expect([trends.undated, trends.imprecise]).toEqual([1, 1]);
     expect(Array.from(bin)).toEqual([0, 0, 1, 1, 2, 3, 3, -1, -1]);
@@ -60,6 +61,59 @@ describe('buildTrends', () => {
     expect(trends.method.minTermDocs).toBe(1);
     expect(trends.method.growth).toMatch(/quasi-Poisson/);
     expect(trends.method.burst).toMatch(/Kleinberg.*2\*p0.*1\*ln\(bins\)/);
+    expect([trends.method.minSeriesPapers, trends.method.minSeriesPeriods]).toEqual([1, 1]);
+  });
+
+  it('does not test series below 10 papers over 4 periods by default', () => {
+    const { trends } = buildTrends(
+      { day, precision, termCounts, vocabulary, levels: [{ name: 'coarse', labels: coarse, k: 2 }] },
+      { minTermDocs: 1, scoreClassTerms: null },
+    );
+    expect(trends.levels[0]!.clusters.map((c) => c.growth)).toEqual([null, null]);
+    expect([trends.method.minSeriesPapers, trends.method.minSeriesPeriods]).toEqual([10, 4]);
+    expect(trends.method.growth).toMatch(/>= 10 papers over >= 4 non-empty fitted periods/);
+  });
+
+  it('tests terms in the families of the clusters that passed BH, and leaves low-coverage bins out of the fits', () => {
+    // Eight months of 100 papers, month 6 holding 10 (a collection gap). Cluster 0's share rises
+    // 10% → 45%; cluster 1 is the rest. Term 0 is in every cluster-0 paper, term 1 in every fifth cluster-1 paper.
+    const perMonth = [100, 100, 100, 100, 100, 100, 10, 100];
+    const share0 = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45];
+    const days: number[] = [];
+    const labels: number[] = [];
+    perMonth.forEach((total, m) => {
+      const ones = Math.round(total * share0[m]!);
+      for (let i = 0; i < total; i++) {
+        days.push(isoToDay(`2024-0${m + 1}-28`)); // the 28th: August is complete (3 days tolerance)
+        labels.push(i < ones ? 0 : 1);
+      }
+    });
+    const n = days.length;
+    const indptr = new Int32Array(n + 1);
+    const indices: number[] = [];
+    labels.forEach((c, i) => {
+      if (c === 0) indices.push(0);
+      else if (i % 5 === 0) indices.push(1);
+      indptr[i + 1] = indices.length;
+    });
+    const csr: Csr = { rows: n, cols: 2, indptr, indices: Int32Array.from(indices), data: new Float32Array(indices.length).fill(1) };
+    const { trends } = buildTrends(
+      { day: Int32Array.from(days), precision: new Uint8Array(n).fill(3), termCounts: csr, vocabulary, levels: [{ name: 'default', labels: Int32Array.from(labels), k: 2 }] },
+      { scoreClassTerms: null },
+    );
+    expect(trends.bins.map((b) => b.sparse)).toEqual([false, false, false, false, false, false, true, false]);
+    const g0 = trends.levels[0]!.clusters[0]!.growth!;
+    const counts0 = trends.levels[0]!.clusters[0]!.counts;
+    const t = trends.bins.map((b) => (isoToDay(b.start) + isoToDay(b.end)) / 2 / 365.2425);
+    expect(g0.slope).toBeCloseTo(fitGrowth(counts0, perMonth, t, [1, 1, 1, 1, 1, 1, 0, 1])!.slope, 12);
+    expect(g0.qValue).toBeLessThan(0.05);
+    expect(trends.levels[0]!.clusters[1]!.growth!.qValue).toBeLessThan(0.05); // its complement falls
+    // Both clusters passed, so both terms are tested in their cluster's family of one (q_family = p,
+    // never above the flat q): q = 2p.
+    expect(trends.method.termFamily).toMatchObject({ level: 'default', clusters: [0, 1], tested: 2, eligible: 2 });
+    expect(trends.terms.map((x) => [x.term, x.cluster])).toEqual([['agents', 0], ['graphs', 1]]);
+    for (const x of trends.terms) expect(x.growth.qValue).toBe(Math.min(1, 2 * x.growth.pValue));
+    expect(trends.method.coverage).toMatch(/< 25% of the median/);
   });
 
   it('asks the c-TF-IDF scorer for classes cluster·nBins + bin with the level idf', () => {
