@@ -6,6 +6,8 @@
 import type { KScanPoint } from '../../schema/artifact.ts';
 
 const f2 = (x: number): string => x.toFixed(2);
+/** Below this score, subsample clusterings agree little more than on structureless data. */
+const WEAK = 0.1;
 
 export function whyK(points: readonly KScanPoint[], chosenK: number): string {
   if (points.length === 0) return '';
@@ -15,6 +17,12 @@ export function whyK(points: readonly KScanPoint[], chosenK: number): string {
   if (!chosen) return `k = ${chosenK} was set by hand; the scan's best was k = ${top.k}.`;
   const last = points[points.length - 1]!;
   const edge = chosen.k === last.k && points.length > 1 ? ' It is the top of the range: a larger --k-max may find more.' : '';
+  if (top.score < WEAK) {
+    return (
+      `No k is much more reproducible than data without clusters (best ${f2(top.score)} at k = ${top.k}); ` +
+      `k = ${chosen.k} is kept by the one-standard-error rule, but the themes are a partition of convenience here.${edge}`
+    );
+  }
   if (chosen.k === top.k) {
     return (
       `k = ${chosen.k} has the clusters that come back most reliably across subsamples, beyond what data without clusters gives ` +

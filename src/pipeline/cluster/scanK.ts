@@ -76,9 +76,8 @@ export function scanK(X: Float32Array, n: number, d: number, options: ScanKOptio
   if (!Number.isInteger(kMax) || kMax < kMin) throw new RangeError(`scanK: kMax must be an integer ≥ kMin = ${kMin}, got ${kMax}`);
   if (!(o.fraction > 0 && o.fraction <= 1)) throw new RangeError(`scanK: fraction must be in (0, 1], got ${o.fraction}`);
   if (!Number.isInteger(o.pairs) || o.pairs < 1) throw new RangeError(`scanK: pairs must be a positive integer, got ${o.pairs}`);
-  if (kMax >= Math.floor(sampleSize * o.fraction)) {
-    throw new RangeError(`scanK: kMax = ${kMax} must be below the subsample size ${Math.floor(sampleSize * o.fraction)}`);
-  }
+  // Subsamples keep at least k + 1 rows (stability.ts), so tiny corpora still get a curve.
+  if (kMax >= sampleSize) throw new RangeError(`scanK: kMax = ${kMax} must be below the sample size ${sampleSize}`);
 
   const S = gatherRows(X, d, sampleRows(n, sampleSize, deriveSeed(seed, 1_000_003)));
   const R = gaussianReference(S, sampleSize, d, deriveSeed(seed, 1_000_033));

@@ -86,13 +86,13 @@ describe('scanK', () => {
   for (const planted of [3, 6]) {
     it(`finds the ${planted} planted blobs in 10-D, from k = 2, and returns the whole curve`, () => {
       const X = plantedBlobs(1200, 10, planted, 7 + planted);
-      const r = scanK(X, 1200, 10, { kMin: 2, kMax: 12, seed: 3 });
+      const r = scanK(X, 1200, 10, { kMin: 2, kMax: 12, seed: 3, sampleSize: 500 });
       expect(r.best).toBe(planted);
       expect(r.points.map((p) => p.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       const top = r.points.find((p) => p.k === planted)!;
       expect(top.stability).toBe(1);
       for (const p of r.points) if (p.k !== planted) expect(p.score).toBeLessThan(top.score);
-      expect(r.criterion).toMatch(/1000-paper sample/);
+      expect(r.criterion).toMatch(/500-paper sample/);
     });
   }
 
@@ -106,9 +106,16 @@ describe('scanK', () => {
     expect(c.points.map((p) => p.reference)).not.toEqual(a.points.map((p) => p.reference));
   });
 
-  it('refuses a range the subsamples cannot hold', () => {
+  it('still gives a curve on a corpus of three rows (subsamples keep k + 1 rows)', () => {
+    const X = plantedBlobs(3, 10, 2, 1);
+    const r = scanK(X, 3, 10, { kMin: 2, kMax: 2, seed: 1 });
+    expect(r.points.map((p) => p.k)).toEqual([2]);
+    expect(r.best).toBe(2);
+  });
+
+  it('refuses a range the sample cannot hold', () => {
     const X = plantedBlobs(20, 10, 2, 1);
-    expect(() => scanK(X, 20, 10, { kMin: 2, kMax: 16, seed: 1 })).toThrow(/subsample size 16/);
+    expect(() => scanK(X, 20, 10, { kMin: 2, kMax: 20, seed: 1 })).toThrow(/sample size 20/);
     expect(() => scanK(X, 20, 10, { kMin: 1, kMax: 4, seed: 1 })).toThrow(/kMin/);
   });
 });
