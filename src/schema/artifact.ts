@@ -65,10 +65,17 @@ export interface ClusteringLevel {
   clusters: Cluster[];
 }
 
+/** One candidate of `--k auto` (see src/pipeline/cluster/scanK.ts). */
 export interface KScanPoint {
   k: number;
-  silhouette: number;
-  inertia: number;
+  /** Mean adjusted Rand index of k-means on paired subsamples of the papers. */
+  stability: number;
+  /** The same on a Gaussian reference without clusters. */
+  reference: number;
+  /** (stability − reference) / (1 − reference): the criterion. */
+  score: number;
+  /** Standard error of score over the subsample pairs. */
+  se: number;
 }
 
 export interface TimeBin {
@@ -366,7 +373,7 @@ const manifestShape = obj({
   },
   levels: arrayOf(level),
   defaultLevel: int,
-  kScan: nullable(arrayOf(obj({ k: int, silhouette: num, inertia: num }))),
+  kScan: nullable(arrayOf(obj({ k: int, stability: num, reference: num, score: num, se: num }))),
   kCriterion: nullable(str),
   trends,
   titles: obj({ file: str }),
