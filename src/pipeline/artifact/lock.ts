@@ -9,7 +9,7 @@
  * process after a crash does not keep the folder locked forever.
  */
 import { readFileSync, unlinkSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../ingest/types.ts';
@@ -71,6 +71,14 @@ function parseHolder(text: string): LockHolder | null {
   }
 }
 
+/** An unreadable lock younger than this may be one being written (file systems without hard links). */
+const FRESH_MS = 10_000;
+
+async function isFresh(path: string): Promise<boolean> {
+  const st = await stat(path).catch(() => null);
+  return st !== null && Date.now() - st.mtimeMs < FRESH_MS;
+}
+
 function describeHolder(h: LockHolder): string {
   return `pid ${h.pid} on ${h.host}, started ${h.startedAt}`;
 }
@@ -91,12 +99,7 @@ export async function acquireLock(dir: string, option: string): Promise<Artifact
   const text = JSON.stringify(me);
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const fh = await open(path, 'wx');
-      try {
-        await fh.writeFile(text);
-      } finally {
-        await fh.close();
-      }
+      await createWithContent(path, text);
       return lockHandle(path, text);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -111,13 +114,17 @@ export async function acquireLock(dir: string, option: string): Promise<Artifact
       continue; // released between our open and read: try again
     }
     const holder = parseHolder(held);
+    if (!holder && (await isFresh(path))) {
+      throw new UserError(`${option} ${dir}: another topic-atlas run is taking the lock of this artifact; wait for it or stop it`);
+    }
     if (holder && holder.host !== me.host) {
       throw new UserError(`${option} ${dir}: locked by a topic-atlas run on another machine (${describeHolder(holder)}); if it is gone, delete ${path}`);
     }
     if (holder && isAlive(holder)) {
       throw new UserError(`${option} ${dir}: another topic-atlas run is writing this artifact (${describeHolder(holder)}); wait for it or stop it`);
     }
-    // Stale (its holder died) or unreadable (a holder killed between create and write). Move it
+    // Stale (its holder died) or unreadable (damaged, or left by a holder on a file system without hard links
+    // that was killed between create and write). Move it
     // aside atomically, and put it back if what was moved is no longer the stale lock we read.
     const aside = `${path}.stale-${process.pid}`;
     try {
@@ -130,6 +137,31 @@ export async function acquireLock(dir: string, option: string): Promise<Artifact
     else await unlink(aside).catch(() => {});
   }
   throw new UserError(`${option} ${dir}: could not take the lock ${path} (other runs keep taking it)`);
+}
+
+/**
+ * Creates `path` holding `text`, or fails with EEXIST. The content is written
+ * to a temp file and hard-linked into place, so no other run ever reads the
+ * lock empty (and takes it for a dead holder's); where the file system has no
+ * hard links, O_EXCL create then write.
+ */
+async function createWithContent(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  await writeFile(tmp, text);
+  try {
+    await link(tmp, path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw err;
+    const fh = await open(path, 'wx');
+    try {
+      await fh.writeFile(text);
+    } finally {
+      await fh.close();
+    }
+  } finally {
+    await unlink(tmp).catch(() => {});
+  }
 }
 
 function lockHandle(path: string, text: string): ArtifactLock {

@@ -1,7 +1,7 @@
 /** One writer per artifact folder; a dead holder's lock is taken over, a live one's never. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireLock, LOCK_FILE } from '../../../src/pipeline/artifact/lock.ts';
@@ -45,10 +45,21 @@ describe('acquireLock', () => {
     await lock.release();
   });
 
-  it('takes over a lock left empty by a holder killed between create and write', async () => {
+  it('takes over an unreadable lock once it is old, and refuses it while it may still be being written', async () => {
     const dir = fresh();
     writeFileSync(join(dir, LOCK_FILE), '');
+    await expect(acquireLock(dir, '--out')).rejects.toThrow(/another topic-atlas run is taking the lock of this artifact/);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, LOCK_FILE), old, old);
     const lock = await acquireLock(dir, '--out');
+    await lock.release();
+  });
+
+  it('is never seen empty: the lock file appears with its content', async () => {
+    const dir = fresh();
+    const lock = await acquireLock(dir, '--out');
+    expect(readdirSync(dir)).toEqual([LOCK_FILE]);
+    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     await lock.release();
   });
 
