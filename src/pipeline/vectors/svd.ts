@@ -56,16 +56,17 @@ export function randomizedSvd(X: Csr, dims: number, options: SvdOptions): SvdRes
   const nnz = X.indptr[n];
   const threads = options.threads ?? defaultThreads(nnz * k);
   const pool = new RowParallel(threads);
+  // Steps counted for progress: every sparse product and every re-orthonormalisation, then the two closing products.
+  // Step 0 comes before the transpose, so the bar is up while it runs.
+  const steps = 2 * powerIterations + 2 + (powerIterations + 2) + 2;
+  options.onProgress?.(0, steps);
   try {
     const A = { indptr: asShared(X.indptr), indices: asShared(X.indices), data: asShared(X.data) };
     const At = transposeShared(A, n, m);
     const splitA = nnzSplit(A.indptr, n);
     const splitAt = nnzSplit(At.indptr, m);
-    // Steps counted for progress: every sparse product and every re-orthonormalisation, then the two closing products.
-    const steps = 2 * powerIterations + 2 + (powerIterations + 2) + 2;
     let step = 0;
     const stepDone = () => options.onProgress?.(++step, steps);
-    options.onProgress?.(0, steps);
     const times = (B: typeof A, rows: number, split: number, Z: Float32Array, out: Float32Array) => {
       pool.run('spmmRows', (part) => [B.indptr, B.indices, B.data, Z, k, out, part ? split : 0, part ? rows : split]);
       stepDone();
