@@ -1,18 +1,22 @@
 /**
- * `npm run bench [-- --corpus NAME|PATH ... --k N --seed S --quick]`
+ * `npm run bench [-- --corpus NAME|PATH ... --k N --seed S --repeat N --quick]`
  *
  * For each corpus, runs our CLI (`scripts/preprocess.ts`, in a child process) and the Python peer
- * (bench/peer/pipeline.py: scikit-learn + umap-learn) with the same parameters, one after the other,
- * and prints per-stage wall time and peak RSS for both with the ratio ours/peer, then the targets.
+ * (bench/peer/pipeline.py: scikit-learn + umap-learn) with the same parameters, alternating
+ * (ours, peer, ours, peer, ...; --repeat rounds), so that load from other processes falls on both
+ * sides alike. Prints each run with the machine's load average at its start and end, each side's
+ * median and the ratio of the medians, the per-stage medians (wall time, peak RSS), then the targets.
  * A missing corpus or peer is reported and skipped. The tables are saved as JSON under bench/results/.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { intOption, parseArgs } from './lib/args.ts';
 import { runMeasured, type ChildRun } from './lib/child.ts';
 import { BENCH_PARAMS, defaultCorpora, ensureCorpus, resolveCorpus, type Corpus } from './lib/corpora.ts';
 import { PEER_PYTHON, parsePeerOutput, peerArgs, peerUnavailable, type PeerOutput } from './lib/peer.ts';
 import { fmtMb, fmtMs, fmtRatio, formatTable, ratio } from './lib/table.ts';
+import { alternation, fmtLoad, formatMedians, formatRuns, median, type LoadAverage, type TimedRun } from './lib/rounds.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'out/bench');
@@ -25,6 +29,7 @@ const USAGE = `Usage: npm run bench [-- options]
   --quick             only the first two default corpora (bundled, labelled-2k)
   --k N               clusters for every corpus (default: 5 bundled, 18 labelled-2k, else 30)
   --seed S            seed for both sides (default 42)
+  --repeat N          rounds per corpus, alternating ours and peer (default 3); medians reported
   --no-peer           ours only
   -h, --help          this text
 
@@ -60,8 +65,11 @@ interface CorpusResult {
   peer: Side;
   rows: StageRow[];
   targets: Array<{ target: string; value: string; pass: boolean | null }>;
+  runs: TimedRun[];
   skipped?: string;
 }
+
+const DEFAULT_REPEAT = 3;
 
 /** Our stage names → the peer's (knn and umap together are umap-learn's UMAP.fit). */
 const STAGE_MAP: Array<{ label: string; ours: string[]; peer: string | null }> = [
@@ -191,6 +199,9 @@ function printCorpus(r: CorpusResult): void {
   }
   if (!r.ours.ok) console.log(`   ours failed: ${r.ours.error}`);
   if (!r.peer.ok) console.log(`   peer unavailable: ${r.peer.error}`);
+  for (const line of formatRuns(r.runs, cpus().length)) console.log(line);
+  console.log(formatMedians(r.runs));
+  console.log(`   per stage: the median of the ${r.runs.filter((x) => x.side === 'ours').length} runs of each side`);
   console.log(
     formatTable(
       ['stage', 'ours wall', 'peer wall', 'ours/peer', 'ours peak RSS', 'peer peak RSS', 'ours/peer'],
@@ -205,6 +216,28 @@ function printCorpus(r: CorpusResult): void {
   for (const t of r.targets) console.log(`   target: ${t.target}: ${t.value} → ${t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL'}`);
 }
 
+/** Each cell the median over the runs (rows matched by stage; a stage missing from a run does not count there). */
+function medianRows(perRun: StageRow[][]): StageRow[] {
+  const labels = [...new Set(perRun.flatMap((rows) => rows.map((r) => r.stage)))];
+  return labels.map((stage) => {
+    const rows = perRun.map((rs) => rs.find((r) => r.stage === stage)).filter((r): r is StageRow => r !== undefined);
+    const cell = (f: keyof Omit<StageRow, 'stage'>) => median(rows.map((r) => r[f]));
+    return { stage, oursMs: cell('oursMs'), peerMs: cell('peerMs'), oursRss: cell('oursRss'), peerRss: cell('peerRss') };
+  });
+}
+
+/** A side over its runs: ok when one ran; the median process wall and RSS of those that did; the first error. */
+function medianSide(sides: Side[]): Side {
+  const ok = sides.filter((s) => s.ok);
+  if (ok.length === 0) return sides[0] ?? { ok: false };
+  const failed = sides.find((s) => !s.ok);
+  return {
+    ok: true,
+    ...(failed ? { error: `${sides.length - ok.length} of ${sides.length} runs failed: ${failed.error}` } : {}),
+    process: { wallMs: median(ok.map((s) => s.process?.wallMs))!, peakRssBytes: median(ok.map((s) => s.process?.peakRssBytes)) },
+  };
+}
+
 function lastLines(text: string, n = 3): string {
   return text.trim().split('\n').slice(-n).join(' | ') || '(no output)';
 }
@@ -212,7 +245,8 @@ function lastLines(text: string, n = 3): string {
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs(argv, { values: ['corpus', 'k', 'seed'], flags: ['quick', 'no-peer', 'help', 'h'] });
+    args = parseArgs(argv, { values: ['corpus', 'k', 'seed', 'repeat'], flags: ['quick', 'no-peer', 'help', 'h'] });
+    alternation(intOption(args, 'repeat') ?? DEFAULT_REPEAT, true);
   } catch (e) {
     console.error(`bench: ${(e as Error).message}`);
     return 2;
@@ -223,13 +257,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const kOverride = intOption(args, 'k');
   const seed = intOption(args, 'seed') ?? BENCH_PARAMS.seed;
+  const repeat = intOption(args, 'repeat') ?? DEFAULT_REPEAT;
   const named = args.values.get('corpus');
   const corpora = named ? named.map((c) => resolveCorpus(ROOT, c)) : defaultCorpora(ROOT).slice(0, args.flags.has('quick') ? 2 : undefined);
   mkdirSync(OUT, { recursive: true });
 
   const peerProblem = args.flags.has('no-peer') ? 'skipped (--no-peer)' : peerUnavailable(ROOT);
   if (peerProblem) console.log(`peer unavailable: ${peerProblem}; measuring ours only`);
-  console.log(`bench: ${corpora.map((c) => c.name).join(', ')}; ours = node ${process.version} + tsx (child process), peer = ${PEER_PYTHON} (child process); run one after the other`);
+  console.log(`bench: ${corpora.map((c) => c.name).join(', ')}; ours = node ${process.version} + tsx (child process), peer = ${PEER_PYTHON} (child process); ${repeat} round${repeat === 1 ? '' : 's'}, alternating`);
+  const startLoad = loadavg() as unknown as LoadAverage;
+  console.log(`load average at start: ${fmtLoad(startLoad)} (1 / 5 / 15 min, ${cpus().length} cores)`);
 
   const results: CorpusResult[] = [];
   for (const corpus of corpora) {
@@ -238,21 +275,36 @@ async function main(argv: string[]): Promise<number> {
     const base = { corpus: corpus.name, path: corpus.path, params, rows: [], targets: [] };
     const missing = await ensureCorpus(corpus);
     if (missing) {
-      const r: CorpusResult = { ...base, papers: null, ours: { ok: false }, peer: { ok: false }, skipped: missing };
+      const r: CorpusResult = { ...base, papers: null, ours: { ok: false }, peer: { ok: false }, runs: [], skipped: missing };
       results.push(r);
       printCorpus(r);
       continue;
     }
-    console.error(`bench: ${corpus.name}: ours…`);
-    const ours = await runOurs(corpus, k, seed);
-    let peer: { side: Side; out: PeerOutput | null } = { side: { ok: false, error: peerProblem ?? '' }, out: null };
-    if (!peerProblem) {
-      console.error(`bench: ${corpus.name}: peer…`);
-      peer = await runPeer(corpus, k, seed);
+    const oursRuns: Array<Awaited<ReturnType<typeof runOurs>>> = [];
+    const peerRuns: Array<{ side: Side; out: PeerOutput | null }> = [];
+    const runs: TimedRun[] = [];
+    for (const turn of alternation(repeat, !peerProblem)) {
+      console.error(`bench: ${corpus.name}: ${turn.side} ${turn.round}/${repeat}…`);
+      const loadBefore = loadavg() as unknown as LoadAverage;
+      let side: Side;
+      if (turn.side === 'ours') {
+        const run = await runOurs(corpus, k, seed);
+        oursRuns.push(run);
+        side = run.side;
+      } else {
+        const run = await runPeer(corpus, k, seed);
+        peerRuns.push(run);
+        side = run.side;
+      }
+      runs.push({ ...turn, ok: side.ok, wallMs: side.process?.wallMs ?? null, loadBefore, loadAfter: loadavg() as unknown as LoadAverage });
     }
-    const rows = stageRows(ours.stages, peer.out, ours.side, peer.side);
-    const papers = ours.papers ?? peer.out?.n ?? null;
-    const r: CorpusResult = { ...base, papers, ours: ours.side, peer: { ...peer.side, ...(peer.out ? { version: peer.out.peer, n: peer.out.n } : {}) }, rows, targets: targetsFor(corpus, papers, rows) };
+    const noPeer = { side: { ok: false, error: peerProblem ?? '' }, out: null };
+    const rows = medianRows(oursRuns.map((o, i) => stageRows(o.stages, peerRuns[i]?.out ?? null, o.side, (peerRuns[i] ?? noPeer).side)));
+    const ours = medianSide(oursRuns.map((o) => o.side));
+    const peerOut = peerRuns.find((p) => p.out)?.out ?? null;
+    const peer = peerRuns.length ? medianSide(peerRuns.map((p) => p.side)) : noPeer.side;
+    const papers = oursRuns.find((o) => o.papers !== null)?.papers ?? peerOut?.n ?? null;
+    const r: CorpusResult = { ...base, papers, ours, peer: { ...peer, ...(peerOut ? { version: peerOut.peer, n: peerOut.n } : {}) }, rows, runs, targets: targetsFor(corpus, papers, rows) };
     results.push(r);
     printCorpus(r);
   }
@@ -260,7 +312,9 @@ async function main(argv: string[]): Promise<number> {
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, peer: peerProblem ?? 'available', results }, null, 2));
+  const endLoad = loadavg() as unknown as LoadAverage;
+  console.log(`\nload average at end: ${fmtLoad(endLoad)} (at start: ${fmtLoad(startLoad)})`);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, peer: peerProblem ?? 'available', repeat, load: { start: startLoad, end: endLoad }, results }, null, 2));
   console.log(`\nsaved ${relative(ROOT, file)}`);
   return 0;
 }

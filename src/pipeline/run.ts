@@ -127,7 +127,7 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
 
   if (noWords + outsideDf > 0) progress.warn(termlessWarning(noWords, outsideDf, minDf, params.maxDf));
 
-  const svd = await progress.stage('lsa', () => randomizedSvd(vectors.tfidf, params.lsaDims, { seed: params.seed }));
+  const svd = await progress.stage('lsa', (tick) => randomizedSvd(vectors.tfidf, params.lsaDims, { seed: params.seed, onProgress: tick }));
   if (svd.dims < params.lsaDims) progress.info(`  lsa: ${svd.dims} dimensions (asked ${params.lsaDims}; the corpus has too few papers or terms)`);
   const X = svd.normalized;
   const d = svd.dims;
@@ -152,9 +152,11 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
   } else {
     knn = await progress.stage('knn', (tick) => knnGraph(X, n, d, Math.max(nNeighbors - 1, nearestK), { seed: params.seed, onProgress: tick }));
     const nEpochs = params.epochs ?? defaultEpochs(n);
-    coords = await progress.stage('umap', (tick) =>
-      umapProject(X, n, d, knn!, { nNeighbors, minDist: params.minDist, nEpochs, seed: params.seed, onEpoch: tick }),
-    );
+    coords = await progress.stage('umap', (tick) => {
+      // Shown while the fuzzy graph and the initial layout are built, before the first epoch.
+      tick(0, nEpochs, 'graph and initial layout');
+      return umapProject(X, n, d, knn!, { nNeighbors, minDist: params.minDist, nEpochs, seed: params.seed, onEpoch: tick });
+    });
   }
   const nearest = knn ? nearestPapers(knn, nearestK) : new Int32Array(0);
 

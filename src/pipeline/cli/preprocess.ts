@@ -4,7 +4,7 @@
  * line on stderr and exit code 2; nothing else is ever printed as a stack trace
  * unless it is a bug (exit code 1).
  */
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { ingestFile, formatIssue, formatReport, printable, type IngestIssue } from '../ingest/index.ts';
 import { UserError } from '../ingest/types.ts';
@@ -117,8 +117,29 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     }
   }
   progress.info(`done in ${formatMs(total)}, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  progress.info(`open it: ${openCommand(options.update ?? options.out)}`);
 }
 
 function summarize(progress: Progress, out: string, n: number, ks: number[]): void {
   progress.info(`wrote ${printable(out)}: ${n} papers, k = ${ks.join(' / ')} (coarse / default / fine)`);
+}
+
+/** The package root: npm runs `npm run dev` here, and vite.config.ts resolves ATLAS_ARTIFACT from here. */
+const PACKAGE_ROOT = resolve(import.meta.dirname, '../../..');
+
+/**
+ * The command that serves the dashboard on the artifact in `out`: `npm run dev` for the
+ * default folder, else with ATLAS_ARTIFACT set (relative to the package root inside it,
+ * absolute outside it; quoted for the shell when it needs to be).
+ */
+export function openCommand(out: string, cwd = process.cwd(), root = PACKAGE_ROOT): string {
+  const abs = resolve(cwd, out);
+  if (abs === resolve(root, 'out/artifact')) return 'npm run dev';
+  const rel = relative(root, abs);
+  const dir = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+  return `ATLAS_ARTIFACT=${shellQuote(printable(dir))} npm run dev`;
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -96,6 +96,8 @@ export function initUmapJs(X: Float32Array, n: number, d: number, knn: KnnGraph,
 
 function projectWithUmapJs(X: Float32Array, n: number, d: number, knn: KnnGraph, options: UmapOptions): Float32Array {
   const { umap, nEpochs } = initUmapJs(X, n, d, knn, options);
+  // Epoch 0 once the graph and the initial layout are built: the time estimate counts epochs from here.
+  options.onEpoch?.(0, nEpochs);
   for (let e = 0; e < nEpochs; e++) {
     umap.step();
     options.onEpoch?.(e + 1, nEpochs);
@@ -141,6 +143,7 @@ function projectTyped(X: Float32Array, n: number, d: number, knn: KnnGraph, opti
   const edges = layoutEdges(graph, p.nEpochs);
   const embedding = options.init === 'random' ? randomInit(n, random) : pcaInit(X, n, d, random);
   const { a, b } = findABParams(p.spread, p.minDist);
+  options.onEpoch?.(0, p.nEpochs);
   optimizeLayout(embedding, embedding, edges, {
     a, b,
     nEpochs: p.nEpochs,

@@ -48,9 +48,11 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
     docStart[d] = sequence.length;
     table.appendDocument(texts[d], sequence);
     sequence.push(-1);
-    if (onProgress && (d + 1) % 2000 === 0) onProgress(d + 1, n);
+    if (onProgress && (d + 1) % 2000 === 0) onProgress(2 * (d + 1), 3 * n);
   }
   docStart[n] = sequence.length;
+  // Progress units: tokenising is about two thirds of the stage's time, the passes after it the last third.
+  onProgress?.(2 * n, 3 * n);
 
   // Stems of the distinct words (in word order, so stem ids follow first occurrence) and word counts.
   const wordStem = new Int32Array(words.length);
@@ -143,6 +145,7 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
       local[t] = 0;
     }
     rawIndptr[d + 1] = rawIndices.length;
+    if (onProgress && (d + 1) % 2000 === 0) onProgress(2 * n + (d + 1) / 2, 3 * n);
   }
 
   // Display forms.
@@ -177,7 +180,7 @@ export function vectorize(texts: string[], options: TextOptions, onProgress?: (d
   const idf = smoothIdf(vocab.df, n);
   // In place: `weighted` holds the weighting counts and becomes the TF-IDF data.
   const tfidf = weightCounts({ ...counts, data: weighted }, idf, weighted);
-  onProgress?.(n, n);
+  onProgress?.(3 * n, 3 * n);
   const model: TextModel = { options: resolved, nDocs: n, vocab, idf };
   return { counts, tfidf, vocab, idf, model, termless: countTermless(rawIndptr, counts.indptr) };
 }

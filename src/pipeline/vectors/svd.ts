@@ -11,6 +11,8 @@ export interface SvdOptions {
   powerIterations?: number;
   /** 1: main thread only; 2: a helper thread takes half the rows (default: 2 for large inputs on a multi-core machine). Same bytes either way. */
   threads?: number;
+  /** Called after each of the big block products (same count whatever the size), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SvdResult {
@@ -54,13 +56,25 @@ export function randomizedSvd(X: Csr, dims: number, options: SvdOptions): SvdRes
   const nnz = X.indptr[n];
   const threads = options.threads ?? defaultThreads(nnz * k);
   const pool = new RowParallel(threads);
+  // Steps counted for progress: every sparse product and every re-orthonormalisation, then the two closing products.
+  // Step 0 comes before the transpose, so the bar is up while it runs.
+  const steps = 2 * powerIterations + 2 + (powerIterations + 2) + 2;
+  options.onProgress?.(0, steps);
   try {
     const A = { indptr: asShared(X.indptr), indices: asShared(X.indices), data: asShared(X.data) };
     const At = transposeShared(A, n, m);
     const splitA = nnzSplit(A.indptr, n);
     const splitAt = nnzSplit(At.indptr, m);
-    const times = (B: typeof A, rows: number, split: number, Z: Float32Array, out: Float32Array) =>
+    let step = 0;
+    const stepDone = () => options.onProgress?.(++step, steps);
+    const times = (B: typeof A, rows: number, split: number, Z: Float32Array, out: Float32Array) => {
       pool.run('spmmRows', (part) => [B.indptr, B.indices, B.data, Z, k, out, part ? split : 0, part ? rows : split]);
+      stepDone();
+    };
+    const orthonormalizeStep = () => {
+      orthonormalize(pool, Q, n, k);
+      stepDone();
+    };
 
     // Range finder: Q (n × k) with orthonormal columns spanning X's dominant left subspace.
     const Z = sharedF32(m * k); // cols × k: Ω, then Xᵀ Q
@@ -68,15 +82,15 @@ export function randomizedSvd(X: Csr, dims: number, options: SvdOptions): SvdRes
     for (let i = 0; i < m * k; i++) Z[i] = next(); // the stream of gaussianArray(m * k, seed), rounded
     const Q = sharedF32(n * k);
     times(A, n, splitA, Z, Q);
-    orthonormalize(pool, Q, n, k);
+    orthonormalizeStep();
     for (let it = 0; it < powerIterations; it++) {
       // Only the n-side block is re-orthonormalised: between two orthonormalisations
       // the condition number grows by (σ1/σk)², far from what CholeskyQR tolerates.
       times(At, m, splitAt, Q, Z);
       times(A, n, splitA, Z, Q);
-      orthonormalize(pool, Q, n, k);
+      orthonormalizeStep();
     }
-    orthonormalize(pool, Q, n, k); // second CholeskyQR pass: orthogonality to working precision
+    orthonormalizeStep(); // second CholeskyQR pass: orthogonality to working precision
 
     // B = Qᵀ X (k × cols), held transposed; B·Bᵀ = W Λ Wᵀ gives B = W Σ Vᵀ.
     const Bt = Z;
@@ -91,6 +105,7 @@ export function randomizedSvd(X: Csr, dims: number, options: SvdOptions): SvdRes
     const V = sharedF32(m * d);
     const half = m >> 1;
     pool.run('rightMultiplyRows', (part) => [Bt, k, Wd, d, V, 0, part ? half : 0, part ? m : half]);
+    stepDone();
     const sign = new Float64Array(d).fill(1);
     const best = new Float64Array(d);
     for (let c = 0; c < m; c++) {
@@ -109,6 +124,7 @@ export function randomizedSvd(X: Csr, dims: number, options: SvdOptions): SvdRes
     const embedding = sharedF32(n * d);
     const halfN = n >> 1;
     pool.run('rightMultiplyRows', (part) => [Q, k, WS, d, embedding, 0, part ? halfN : 0, part ? n : halfN]);
+    stepDone();
 
     return { embedding, normalized: normalizeRows(embedding, n, d), components, singularValues, dims: d, requestedDims: dims };
   } finally {

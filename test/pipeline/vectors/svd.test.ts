@@ -190,3 +190,21 @@ describe('RowParallel', () => {
     expect(outs[0].out.slice(0, 3)).toEqual([-3 * 0 - 2 * 0.75 - 1 * 1.5, -3 * 0.25 - 2 * 1 - 1 * 1.75, -3 * 0.5 - 2 * 1.25 - 1 * 2]);
   });
 });
+
+describe('randomizedSvd progress', () => {
+  it('counts every product and re-orthonormalisation from 0 to 3P + 6, and the bytes do not change', () => {
+    const X = csrFromDense([
+      [1, 0, 2, 0, 1],
+      [0, 3, 0, 1, 0],
+      [2, 0, 1, 0, 0],
+      [0, 1, 0, 2, 1],
+      [1, 1, 0, 0, 3],
+    ]);
+    const ticks: string[] = [];
+    const quiet = randomizedSvd(X, 2, { seed: 5, powerIterations: 2 });
+    const counted = randomizedSvd(X, 2, { seed: 5, powerIterations: 2, onProgress: (done, total) => ticks.push(`${done}/${total}`) });
+    expect(ticks).toEqual(Array.from({ length: 13 }, (_, i) => `${i}/12`));
+    expect(Buffer.from(counted.embedding.buffer)).toEqual(Buffer.from(quiet.embedding.buffer));
+    expect(Buffer.from(counted.components.buffer)).toEqual(Buffer.from(quiet.components.buffer));
+  });
+});
