@@ -155,11 +155,11 @@ export function parseTree(q: string): ParsedTree {
     const forcedPrefix = !quoted && text.endsWith('*');
     const spans = tokenSpans(text);
     if (spans.length === 0) {
-      if (!quoted || text.trim()) problems.push({ start: t.start, end: t.end, message: `${JSON.stringify(text)} has no searchable letters: ignored` });
+      if (!quoted || text.trim()) problems.push({ start: t.start, end: t.end, message: 'no searchable letters: ignored' });
       return null;
     }
     if (!quoted && LOWER_OPERATORS.has(text)) {
-      problems.push({ start: t.start, end: t.end, message: `"${text}" is searched as a word; write ${text.toUpperCase()} in capitals for the operator` });
+      problems.push({ start: t.start, end: t.end, message: `searched as a word; write ${text.toUpperCase()} in capitals for the operator` });
     }
     if (!quoted && spans.some((s) => s.cjk)) {
       // CJK outside quotes: the AND of its bigrams (a lone character is a prefix), see query.ts.
@@ -173,7 +173,7 @@ export function parseTree(q: string): ParsedTree {
     const folded = foldWord(text.slice(spans[0]!.start, spans[0]!.end));
     if (forcedPrefix) {
       if (folded.length >= MIN_PREFIX_LENGTH) return { kind: 'prefix', folded };
-      problems.push({ start: t.start, end: t.end, message: `"${text}": a prefix needs ${MIN_PREFIX_LENGTH} letters; searched as a word` });
+      problems.push({ start: t.start, end: t.end, message: `a prefix needs ${MIN_PREFIX_LENGTH} letters; searched as a word` });
     }
     return { kind: 'term', key: spans[0]!.key, partial: !quoted && !forcedPrefix && unfinished ? folded : null };
   }
