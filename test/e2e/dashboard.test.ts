@@ -252,7 +252,7 @@ describe('dashboard', () => {
     expect(lines[0]).toBe('id,title,date,cluster,label');
     expect(lines.length - 1).toBe(passing);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("JSON")')]);
-    expect(JSON.parse(await readFile((await json.path())!, 'utf8')).length).toBe(passing);
+    expect(JSON.parse(await readFile((await json.path())!, 'utf8')).papers.length).toBe(passing);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("PNG")')]);
     const bytes = await readFile((await png.path())!);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
