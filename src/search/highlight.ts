@@ -1,6 +1,7 @@
 /** Character ranges of a title/abstract to highlight for a query (same matching rules as query.ts). */
 import { foldWord, normalizeWord } from './normalize.ts';
-import { MIN_PARTIAL_PREFIX_LENGTH, MIN_PREFIX_LENGTH, phraseContent, type ParsedQuery } from './query.ts';
+import { phraseContent, type ParsedQuery } from './query.ts';
+import { MIN_PARTIAL_PREFIX_LENGTH, MIN_PREFIX_LENGTH } from './queryParse.ts';
 import { isStopword } from './stopwords.ts';
 import { tokenSpans } from './tokenize.ts';
 

@@ -59,3 +59,17 @@ export function unionAll(lists: Uint32Array[], n: number): Uint32Array {
   for (let i = 0; i < n; i++) if (mark[i] !== 0) out[k++] = i;
   return out;
 }
+
+/** The ids of sorted list a that are not in sorted list b. */
+export function subtractSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (b.length === 0) return a;
+  const out = new Uint32Array(a.length);
+  let k = 0;
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    while (j < b.length && b[j]! < x) j++;
+    if (j === b.length || b[j] !== x) out[k++] = x;
+  }
+  return out.slice(0, k);
+}

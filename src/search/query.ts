@@ -1,13 +1,15 @@
 /**
  * Parsing and answering keyword queries.
  *
- * Syntax and semantics (documented for the search box's help tooltip):
+ * Syntax (queryParse.ts) and semantics, as the search box's hint documents them:
+ *  - `-word` or `NOT word` excludes; `a OR b` is either; several words / phrases
+ *    are all required (implicit AND); OR binds loosest (`a OR b c` = a OR (b AND c)),
+ *    parentheses group. A query of exclusions only keeps every paper without them;
  *  - words are case-insensitive and matched by key (normalize.ts): "Agents" finds "agent";
- *  - several words / phrases = AND;
  *  - "double quotes" = a phrase: the words must be adjacent, inflections allowed
  *    ("language models" matches "language model"), and stopwords (stopwords.ts) are
  *    looked through: "mixture of experts" matches "mixture-of-experts" and
- *    "mixture of the experts". An unclosed quote runs to the end.
+ *    "mixture of the experts". An unclosed quote runs to the end (and is reported).
  *    Phrases are answered from an index of pairs of consecutive non-stopword keys seen
  *    in at least `minPairDf` papers (default 2): a phrase with an unindexed pair matches
  *    nothing; a phrase of three or more words matches papers holding each of its pairs
@@ -22,108 +24,131 @@
  *    unfinished word MIN_PARTIAL_PREFIX_LENGTH (3): two-letter prefixes expand to
  *    thousands of keys (up to ~200 ms cold on 136k papers), too slow for every keystroke;
  *    shorter ones match exactly instead;
- *  - LaTeX commands and punctuation are ignored; a query with no words is no filter (null);
+ *  - LaTeX commands and punctuation are ignored (and reported); a query with nothing to
+ *    search is no filter (null);
  *  - CJK text (keyed as character bigrams, see tokenize.ts) outside quotes is the AND of its
  *    bigrams, not a phrase: a word in one paper only has no indexed pairs, yet must be found.
  *    A lone CJK character matches the bigrams it starts (and itself) as a prefix.
  */
-import { foldWord, normalizeWord } from './normalize.ts';
-import { intersectAll, unionAll } from './intersect.ts';
+import { normalizeWord } from './normalize.ts';
+import { intersectAll, subtractSorted, unionAll } from './intersect.ts';
 import type { SearchIndex } from './searchIndex.ts';
 import { isStopword } from './stopwords.ts';
-import { tokenSpans } from './tokenize.ts';
+import { MIN_PARTIAL_PREFIX_LENGTH, MIN_PREFIX_LENGTH, parseTree, type QueryAtom, type QueryNode, type QueryProblem } from './queryParse.ts';
 
-export const MIN_PREFIX_LENGTH = 2;
-export const MIN_PARTIAL_PREFIX_LENGTH = 3;
+export { MIN_PARTIAL_PREFIX_LENGTH, MIN_PREFIX_LENGTH, type QueryAtom, type QueryNode, type QueryProblem };
 
 export interface ParsedQuery {
-  /** Keys of single words, deduplicated, in query order. */
+  /** The whole query as a tree; null when there is nothing to search. */
+  expr: QueryNode | null;
+  /** What the parser did not understand, for the search box to show. */
+  problems: QueryProblem[];
+  /** The words the matching papers may contain (not under an exclusion), for highlighting: */
+  /** keys of single words, deduplicated, in query order; */
   terms: string[];
-  /** Keys of multi-word phrases (quoted, or hyphenated words). */
+  /** keys of multi-word phrases (quoted, or hyphenated words); */
   phrases: string[][];
-  /** Folded (not singularised) prefixes forced with a trailing "*". */
+  /** folded (not singularised) prefixes forced with a trailing "*"; */
   prefixes: string[];
-  /** Folded form of the unfinished last word, if any; its key is also in `terms`. */
+  /** folded form of the unfinished last word, if any (its key is also in `terms`). */
   partial: string | null;
   raw: string;
 }
 
-const CHUNK = /"([^"]*)"?|([^\s"]+)/g;
-
 export function parseQuery(q: string): ParsedQuery {
-  const parsed: ParsedQuery = { terms: [], phrases: [], prefixes: [], partial: null, raw: q };
-  const endsOpen = q.length > 0 && !/[\s"]$/.test(q);
-  const chunks = [...q.matchAll(CHUNK)];
-  chunks.forEach((m, i) => {
-    const quoted = m[1] !== undefined;
-    const text = quoted ? m[1] : m[2];
-    const forcedPrefix = !quoted && text.endsWith('*');
-    const spans = tokenSpans(text);
-    if (spans.length === 0) return;
-    if (!quoted && spans.some((s) => s.cjk)) {
-      for (const s of spans) {
-        const lone = s.cjk === true && spans.length === 1 && s.end - s.start === s.key.length && Array.from(s.key).length === 1;
-        const list = lone ? parsed.prefixes : parsed.terms;
-        if (!list.includes(s.key)) list.push(s.key);
-      }
-      return;
-    }
-    if (spans.length > 1) {
-      parsed.phrases.push(spans.map((s) => s.key));
-      return;
-    }
-    const folded = foldWord(text.slice(spans[0].start, spans[0].end));
-    if (forcedPrefix && folded.length >= MIN_PREFIX_LENGTH) {
-      if (!parsed.prefixes.includes(folded)) parsed.prefixes.push(folded);
-      return;
-    }
-    if (!parsed.terms.includes(spans[0].key)) parsed.terms.push(spans[0].key);
-    if (!quoted && !forcedPrefix && endsOpen && i === chunks.length - 1) parsed.partial = folded;
-  });
+  const { expr, problems } = parseTree(q);
+  const parsed: ParsedQuery = { expr, problems, terms: [], phrases: [], prefixes: [], partial: null, raw: q };
+  const visit = (node: QueryNode, negated: boolean): void => {
+    if (node.kind === 'not') return visit(node.child, !negated);
+    if (node.kind === 'and' || node.kind === 'or') return node.children.forEach((c) => visit(c, negated));
+    if (negated) return;
+    if (node.kind === 'term') {
+      if (!parsed.terms.includes(node.key)) parsed.terms.push(node.key);
+      if (node.partial !== null) parsed.partial = node.partial;
+    } else if (node.kind === 'prefix') {
+      if (!parsed.prefixes.includes(node.folded)) parsed.prefixes.push(node.folded);
+    } else parsed.phrases.push(node.keys);
+  };
+  if (expr) visit(expr, false);
   return parsed;
 }
 
 /** True when the query has nothing to filter by. */
 export function isEmptyQuery(q: ParsedQuery): boolean {
-  return q.terms.length === 0 && q.phrases.length === 0 && q.prefixes.length === 0;
+  return q.expr === null;
 }
 
-/** Sorted indices of the papers matching every part of the query; null for an empty query. */
+/** Sorted indices of the papers matching the query; null for an empty query. */
 export function matchQuery(index: SearchIndex, q: ParsedQuery): Uint32Array | null {
-  if (isEmptyQuery(q)) return null;
-  const none = new Uint32Array(0);
-  const lists: Uint32Array[] = [];
-  const partialKey = q.partial === null ? null : normalizeWord(q.partial);
+  if (q.expr === null) return null;
+  const out = evaluate(index, q.expr);
+  // Never hand out a cached postings list: the caller may keep or mutate the result.
+  return out.slice();
+}
 
-  for (const term of q.terms) {
-    const id = index.keyId(term);
-    if (id >= 0) lists.push(index.postings(id));
-    else if (term === partialKey && q.partial !== null && q.partial.length >= MIN_PARTIAL_PREFIX_LENGTH) lists.push(prefixPostings(index, q.partial));
-    else return none;
-    if (lists[lists.length - 1].length === 0) return none;
+const NONE = new Uint32Array(0);
+
+function evaluate(index: SearchIndex, node: QueryNode): Uint32Array {
+  switch (node.kind) {
+    case 'and': {
+      const include: QueryNode[] = [];
+      const exclude: QueryNode[] = [];
+      for (const c of node.children) (c.kind === 'not' ? exclude : include).push(c.kind === 'not' ? c.child : c);
+      let acc: Uint32Array;
+      if (include.length === 0) acc = everyPaper(index.n);
+      else {
+        const lists: Uint32Array[] = [];
+        for (const c of include) {
+          const list = evaluate(index, c);
+          if (list.length === 0) return NONE;
+          lists.push(list);
+        }
+        acc = lists.length === 1 ? lists[0]! : intersectAll(lists);
+      }
+      for (const c of exclude) {
+        if (acc.length === 0) break;
+        acc = subtractSorted(acc, evaluate(index, c));
+      }
+      return acc;
+    }
+    case 'or':
+      return unionAll(node.children.map((c) => evaluate(index, c)), index.n);
+    case 'not':
+      return subtractSorted(everyPaper(index.n), evaluate(index, node.child));
+    default:
+      return atomPostings(index, node);
   }
-  for (const prefix of q.prefixes) {
-    const list = prefixPostings(index, prefix);
-    if (list.length === 0) return none;
+}
+
+function everyPaper(n: number): Uint32Array {
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  return all;
+}
+
+function atomPostings(index: SearchIndex, atom: QueryAtom): Uint32Array {
+  if (atom.kind === 'term') {
+    const id = index.keyId(atom.key);
+    if (id >= 0) return index.postings(id);
+    if (atom.partial !== null && atom.partial.length >= MIN_PARTIAL_PREFIX_LENGTH) return prefixPostings(index, atom.partial);
+    return NONE;
+  }
+  if (atom.kind === 'prefix') return prefixPostings(index, atom.folded);
+  const phrase = atom.keys;
+  const content = phraseContent(phrase);
+  const ids = content.map((key) => index.keyId(key));
+  if (ids.some((id) => id < 0)) return NONE;
+  if (ids.length === 1 || content === phrase) {
+    // One content word, or only stopwords: no pairs to look up, the words are ANDed.
+    return ids.length === 1 ? index.postings(ids[0]!) : intersectAll(ids.map((id) => index.postings(id)));
+  }
+  const lists: Uint32Array[] = [];
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const list = index.pairPostings(ids[i]!, ids[i + 1]!);
+    if (list.length === 0) return NONE;
     lists.push(list);
   }
-  for (const phrase of q.phrases) {
-    const content = phraseContent(phrase);
-    const ids = content.map((key) => index.keyId(key));
-    if (ids.some((id) => id < 0)) return none;
-    if (ids.length === 1 || content === phrase) {
-      // One content word, or only stopwords: no pairs to look up, the words are ANDed.
-      for (const id of ids) lists.push(index.postings(id));
-      continue;
-    }
-    for (let i = 0; i + 1 < ids.length; i++) {
-      const list = index.pairPostings(ids[i], ids[i + 1]);
-      if (list.length === 0) return none;
-      lists.push(list);
-    }
-  }
-  // Never hand out a cached list: the caller may keep or mutate the result.
-  return lists.length === 1 ? lists[0].slice() : intersectAll(lists);
+  return lists.length === 1 ? lists[0]! : intersectAll(lists);
 }
 
 /**

@@ -245,14 +245,14 @@ describe('dashboard', () => {
     await page.mouse.click(pt!.x, pt!.y);
     await expect.poll(() => page.locator('[data-testid=doc-abstract]').count()).toBe(1);
 
-    // Shift-drag selects an area: publishes the 'map' clause (a chip) and dims nothing on the map itself.
+    // Shift-drag selects an area: publishes the 'map' clause (a chip); viewState.test.ts checks the dimming.
     await page.keyboard.down('Shift');
     await page.mouse.move(pt!.x - 60, pt!.y - 60);
     await page.mouse.down();
     await page.mouse.move(pt!.x + 60, pt!.y + 60, { steps: 5 });
     await page.mouse.up();
     await page.keyboard.up('Shift');
-    await expect.poll(() => page.locator('.chip').innerText()).toContain('map area');
+    await expect.poll(() => page.locator('.chip').innerText()).toContain('in the box');
     const passing = await page.evaluate(() => window.__atlas.state.filterFor()!.reduce((s, v) => s + v, 0));
     expect(passing).toBeGreaterThan(0);
     expect(passing).toBeLessThan(3000);
@@ -272,7 +272,7 @@ describe('dashboard', () => {
     expect(lines[0]).toBe('id,title,date,cluster,label');
     expect(lines.length - 1).toBe(passing);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("JSON")')]);
-    expect(JSON.parse(await readFile((await json.path())!, 'utf8')).length).toBe(passing);
+    expect(JSON.parse(await readFile((await json.path())!, 'utf8')).papers.length).toBe(passing);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("PNG")')]);
     const bytes = await readFile((await png.path())!);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');

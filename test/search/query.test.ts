@@ -14,8 +14,8 @@ const match = (q: string) => (r => (r === null ? null : [...r]))(matchQuery(inde
 
 describe('parseQuery', () => {
   it('splits terms and phrases, normalises words', () => {
-    expect(parseQuery('agents "language model" RL ')).toEqual({
-      terms: ['agent', 'rl'], phrases: [['language', 'model']], prefixes: [], partial: null, raw: 'agents "language model" RL ',
+    expect(parseQuery('agents "language model" RL ')).toMatchObject({
+      terms: ['agent', 'rl'], phrases: [['language', 'model']], prefixes: [], partial: null, raw: 'agents "language model" RL ', problems: [],
     });
   });
 
@@ -25,8 +25,10 @@ describe('parseQuery', () => {
     expect(parseQuery('"large language mod')).toMatchObject({ terms: [], phrases: [['large', 'language', 'mod']], partial: null });
   });
 
-  it('ignores LaTeX and punctuation-only chunks', () => {
-    expect(parseQuery(' $\\alpha$ -- ')).toMatchObject({ terms: [], phrases: [], prefixes: [] });
+  it('ignores LaTeX and punctuation-only chunks, and says so', () => {
+    const q = parseQuery(' $\\alpha$ -- ');
+    expect(q).toMatchObject({ expr: null, terms: [], phrases: [], prefixes: [] });
+    expect(q.problems.map((p) => [p.start, p.end])).toEqual([[1, 9], [11, 12]]);
   });
 });
 

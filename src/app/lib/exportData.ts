@@ -49,3 +49,46 @@ export function download(name: string, content: string | Blob, type = 'text/plai
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** The filters that made an export, written beside it so the file can be traced back to a view. */
+export interface FilterRecord {
+  app: 'topic-atlas';
+  exported: string;
+  query: string | null;
+  level: string;
+  clusters: { id: number; label: string }[];
+  period: string | null;
+  /** The map's area selection [x0, y0, x1, y1] in map coordinates. */
+  area: [number, number, number, number] | null;
+  papers: number;
+  ofPapers: number;
+  /** The dashboard address that reproduces the view. */
+  view: string;
+}
+
+/**
+ * A file name that says what is in the file: atlas-<query>-<YYYY-MM-DD>.<ext>.
+ * The query keeps its letters and digits (any script), "-word" becomes "not-word",
+ * everything else one dash; at most 48 characters; "all" without a query.
+ */
+export function exportFileName(query: string, date: Date, ext: string): string {
+  const spelled = query.normalize('NFKC').replace(/(^|[\s(])-(?=\S)/g, '$1not ').toLowerCase();
+  let slug = spelled.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  if (slug.length > 48) slug = slug.slice(0, 48).replace(/-+[^-]*$/, '') || slug.slice(0, 48);
+  const day = date.toISOString().slice(0, 10);
+  return `atlas-${slug || 'all'}-${day}.${ext}`;
+}
+
+/** The JSON export: the filter record, then the papers. */
+export function toJsonWithFilters(rows: readonly ExportRow[], filters: FilterRecord): string {
+  return JSON.stringify({ filters, papers: rows }, null, 1);
+}
+
+/** One line naming every active filter, for the PNG's caption. */
+export function filterLine(parts: readonly { name: string; description: string }[], passing: number, total: number): string {
+  const head = `${passing.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} papers`;
+  return parts.length === 0 ? `${head} · no filter` : [head, ...parts.map((p) => `${p.name}: ${p.description}`)].join(' · ');
+}
+
+/** How a clause's source is named to the user (chips, captions). */
+export const CLAUSE_NAMES: Readonly<Record<'keyword' | 'cluster' | 'time' | 'map', string>> = { keyword: 'keyword', cluster: 'cluster', time: 'period', map: 'area' };

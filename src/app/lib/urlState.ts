@@ -1,9 +1,11 @@
 /**
  * The whole view state as URL hash parameters, so a link reproduces the view:
- *   #q=agents&lv=fine&c=3,7&p=120&z=2.5,-40,10&t=4-9&col=time&dens=1&rn=<json>
+ *   #q=agents&lv=fine&c=3,7&p=120&z=2.5,-40,10&t=4-9&a=-1.2,0.5,3,4.25&col=time&dens=1
+ *    &chart=stacked&measure=share&sort=matches&rn=<json>
  * Pure: parse and serialise plain objects; the app wires them to the state.
  */
 import type { LevelName } from '../../schema/artifact.ts';
+import { formatArea, parseArea, type AreaBox } from '../map/area.ts';
 
 export interface ViewState {
   query: string;
@@ -15,6 +17,11 @@ export interface ViewState {
   colorBy: 'cluster' | 'time';
   /** Density shading on the map (off by default). */
   density: boolean;
+  /** The map's area selection, in data coordinates. */
+  area: AreaBox | null;
+  trendMode: 'lines' | 'stacked';
+  trendMeasure: 'count' | 'share';
+  clusterSort: 'size' | 'matches' | 'name';
   renamed: Record<string, string>;
 }
 
@@ -27,6 +34,10 @@ export const EMPTY_VIEW: ViewState = {
   timeRange: null,
   colorBy: 'cluster',
   density: false,
+  area: null,
+  trendMode: 'lines',
+  trendMeasure: 'count',
+  clusterSort: 'size',
   renamed: {},
 };
 
@@ -42,8 +53,12 @@ export function serializeView(v: ViewState): string {
     p.set('z', [round(v.zoom.k, 4), round(v.zoom.x, 1), round(v.zoom.y, 1)].join(','));
   }
   if (v.timeRange) p.set('t', `${v.timeRange[0]}-${v.timeRange[1]}`);
+  if (v.area) p.set('a', formatArea(v.area));
   if (v.colorBy !== 'cluster') p.set('col', v.colorBy);
   if (v.density) p.set('dens', '1');
+  if (v.trendMode !== 'lines') p.set('chart', v.trendMode);
+  if (v.trendMeasure !== 'count') p.set('measure', v.trendMeasure);
+  if (v.clusterSort !== 'size') p.set('sort', v.clusterSort);
   if (Object.keys(v.renamed).length) p.set('rn', JSON.stringify(v.renamed));
   return p.toString();
 }
@@ -65,8 +80,13 @@ export function parseView(hash: string): ViewState {
   if (z && z.length === 3 && z.every(Number.isFinite) && z[0]! > 0) v.zoom = { k: z[0]!, x: z[1]!, y: z[2]! };
   const t = p.get('t')?.match(/^(\d+)-(\d+)$/);
   if (t) v.timeRange = [Number(t[1]), Number(t[2])];
+  v.area = parseArea(p.get('a'));
   if (p.get('col') === 'time') v.colorBy = 'time';
   if (p.get('dens') === '1') v.density = true;
+  if (p.get('chart') === 'stacked') v.trendMode = 'stacked';
+  if (p.get('measure') === 'share') v.trendMeasure = 'share';
+  const sort = p.get('sort');
+  if (sort === 'matches' || sort === 'name') v.clusterSort = sort;
   const rn = p.get('rn');
   if (rn) {
     try {

@@ -8,8 +8,13 @@ import { resolveClauses, withClause, type Clause, type ClauseSource } from './cr
 import type { KeywordMatcher } from './keywordSearch.ts';
 import { FilterIndex } from './filterIndex.ts';
 import { applyRenames, type ProposedRename } from '../lib/renameProposal.ts';
+import { areaMask, normalizeArea, type AreaBox } from '../map/area.ts';
 
 export type ColorBy = 'cluster' | 'time';
+export type TrendMode = 'lines' | 'stacked';
+/** Papers per period, or their share of the period's papers. */
+export type TrendMeasure = 'count' | 'share';
+export type ClusterSort = 'size' | 'matches' | 'name';
 
 export interface ZoomState {
   k: number;
@@ -51,6 +56,11 @@ class AtlasState {
   /** Grey density shading behind the map's points (of the papers passing the filters). */
   density = $state(false);
   zoom = $state.raw<ZoomState>({ k: 1, x: 0, y: 0 });
+  /** The map's shift-drag box in data coordinates (its clause is 'map'). */
+  area = $state.raw<AreaBox | null>(null);
+  trendMode = $state<TrendMode>('lines');
+  trendMeasure = $state<TrendMeasure>('count');
+  clusterSort = $state<ClusterSort>('size');
   /** User-renamed cluster labels, keyed `${levelName}:${clusterId}`. */
   renamed = $state<Record<string, string>>({});
   /** Renames a link carried, waiting for the user to apply or ignore them (never stored until applied). */
@@ -131,6 +141,13 @@ class AtlasState {
     if (!label.trim() || label.trim() === original) delete next[key];
     else next[key] = label.trim();
     this.renamed = next;
+    this.#describeClusters();
+  }
+
+  /** The cluster chip spells out the selected clusters' names: it follows a rename (same mask, no recount). */
+  #describeClusters(): void {
+    const c = untrack(() => this.clauses).find((x) => x.source === 'cluster');
+    if (c) this.setClause('cluster', { ...c, description: this.selectedClusters.map((id) => this.clusterLabel(id)).join(', ') });
   }
 
   applyProposedRenames(): void {
@@ -138,8 +155,7 @@ class AtlasState {
     if (!a) return;
     this.renamed = applyRenames(this.renamed, this.proposedRenames, a.manifest.levels);
     this.proposedRenames = [];
-    // The cluster chip spells out the selected clusters' names.
-    if (this.selectedClusters.length) this.selectClusters(this.selectedClusters);
+    this.#describeClusters();
   }
 
   ignoreProposedRenames(): void {
@@ -180,11 +196,24 @@ class AtlasState {
     this.selectClusters([]);
   }
 
-  /** Esc: drop the selection (paper, clusters, lasso), keep the query and time range. */
+  /** Selects the papers inside a box of the map (data coordinates), or none; publishes the 'map' clause. */
+  selectArea(box: AreaBox | null): void {
+    const a = this.artifact;
+    const b = a && box ? normalizeArea(...box) : null;
+    this.area = b;
+    if (!a || !b) {
+      this.setClause('map', null);
+      return;
+    }
+    const { mask, count } = areaMask(a.x, a.y, b);
+    this.setClause('map', { source: 'map', mask, description: `${count.toLocaleString()} paper${count === 1 ? '' : 's'} in the box` });
+  }
+
+  /** Esc: drop the selection (paper, clusters, area), keep the query and time range. */
   clearSelection(): void {
     this.selectedPaper = null;
     this.selectClusters([]);
-    this.setClause('map', null);
+    this.selectArea(null);
   }
 
   requestFocus(kind: FocusRequest['kind'], id = 0): void {

@@ -40,6 +40,10 @@ function currentView(): ViewState {
     timeRange: atlas.timeRange,
     colorBy: atlas.colorBy,
     density: atlas.density,
+    area: atlas.area,
+    trendMode: atlas.trendMode,
+    trendMeasure: atlas.trendMeasure,
+    clusterSort: atlas.clusterSort,
     // Undecided proposals stay in the address, so a reload still shows them; only applied ones are stored.
     renamed: { ...atlas.renamed, ...asRecord(atlas.proposedRenames) },
   };
@@ -57,6 +61,10 @@ export function applyView(v: ViewState, a: LoadedArtifact): void {
   atlas.zoom = v.zoom ?? { k: 1, x: 0, y: 0 };
   atlas.colorBy = v.colorBy;
   atlas.density = v.density;
+  atlas.trendMode = v.trendMode;
+  atlas.trendMeasure = v.trendMeasure;
+  atlas.clusterSort = v.clusterSort;
+  atlas.selectArea(v.area);
   atlas.query = v.query;
   const bins = m.trends.bins;
   const range = v.timeRange ? normalizeBinRange(v.timeRange, bins.length) : null;

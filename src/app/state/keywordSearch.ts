@@ -14,6 +14,15 @@ export interface KeywordMatcher {
   /** Sorted paper indices; null for an empty query. */
   match(query: string): Uint32Array | null;
   highlight(text: string, query: string): Range[];
+  /** Parts of the query the matcher did not understand, to show under the input. */
+  problems(query: string): QueryNote[];
+}
+
+/** A part of the query that was not understood, with its [start, end) in the query. */
+export interface QueryNote {
+  start: number;
+  end: number;
+  message: string;
 }
 
 interface SearchModule {
@@ -34,6 +43,11 @@ function normalizeRanges(raw: unknown): Range[] {
     else if (r && typeof r === 'object' && 'start' in r && 'end' in r) out.push([Number(r.start), Number(r.end)]);
   }
   return out;
+}
+
+function normalizeNotes(raw: unknown): QueryNote[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((p): p is QueryNote => p && typeof p === 'object' && typeof p.start === 'number' && typeof p.end === 'number' && typeof p.message === 'string');
 }
 
 /** Words and "quoted phrases", lowercased. */
@@ -70,6 +84,7 @@ export function titleMatcher(titles: readonly string[]): KeywordMatcher {
       }
       return out;
     },
+    problems: () => [],
   };
 }
 
@@ -128,6 +143,7 @@ export async function loadKeywordMatcher(
               () => (q.trim() ? normalizeRanges(mod.highlightRanges(text, parse(q))) : []),
               () => (fallback ? fallback.highlight(text, q) : []),
             ),
+          problems: (q) => guard(() => normalizeNotes((parse(q) as { problems?: unknown }).problems), () => []),
         };
       }
     } catch (e) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv, toJson } from '../../../src/app/lib/exportData.ts';
+import { csvField, exportFileName, filterLine, toCsv, toJson, toJsonWithFilters, type FilterRecord } from '../../../src/app/lib/exportData.ts';
 import { arxivUrl } from '../../../src/app/lib/arxiv.ts';
 import { segmentText } from '../../../src/app/lib/textSegments.ts';
 
@@ -57,5 +57,33 @@ describe('highlight segments', () => {
       { text: 'agent', mark: true },
       { text: ' tools', mark: false },
     ]);
+  });
+});
+
+describe('export names and filter records', () => {
+  const day = new Date('2026-12-04T21:00:00Z');
+  it('names the file by query and date, sanitised', () => {
+    expect(exportFileName('agents -quantum', day, 'csv')).toBe('atlas-agents-not-quantum-2026-12-04.csv');
+    expect(exportFileName('"language model" OR rl', day, 'json')).toBe('atlas-language-model-or-rl-2026-12-04.json');
+    expect(exportFileName('../../etc/passwd', day, 'csv')).toBe('atlas-etc-passwd-2026-12-04.csv');
+    expect(exportFileName('', day, 'png')).toBe('atlas-all-2026-12-04.png');
+    expect(exportFileName('=cmd|x', day, 'csv')).toBe('atlas-cmd-x-2026-12-04.csv');
+    expect(exportFileName('深度学习 Agents', day, 'csv')).toBe('atlas-深度学习-agents-2026-12-04.csv');
+    const long = exportFileName('reinforcement learning from human feedback for large language models', day, 'csv');
+    expect(long).toBe('atlas-reinforcement-learning-from-human-feedback-for-2026-12-04.csv');
+  });
+  it('puts the filters before the papers in the JSON export', () => {
+    const filters: FilterRecord = {
+      app: 'topic-atlas', exported: day.toISOString(), query: 'agents', level: 'default', clusters: [{ id: 2, label: 'tools' }],
+      period: '2025-01 – 2025-03', area: [0, 1, 2, 3], papers: 1, ofPapers: 74, view: 'http://x/#q=agents',
+    };
+    const row = { id: '1', title: 't', date: '2025-01-02', cluster: 2, label: 'tools' };
+    expect(JSON.parse(toJsonWithFilters([row], filters))).toEqual({ filters, papers: [row] });
+  });
+  it('spells the active filters in one caption line', () => {
+    expect(filterLine([], 74, 74)).toBe('74 of 74 papers · no filter');
+    expect(filterLine([{ name: 'keyword', description: '“agents”' }, { name: 'area', description: '5 papers in the box' }], 5, 1200)).toBe(
+      '5 of 1,200 papers · keyword: “agents” · area: 5 papers in the box',
+    );
   });
 });
