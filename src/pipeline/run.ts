@@ -6,6 +6,7 @@
 import type { Paper } from './ingest/types.ts';
 import { UserError } from './ingest/types.ts';
 import { dayAndPrecision } from './ingest/dates.ts';
+import { paperText } from './ingest/derive-title.ts';
 import { resolveDfBounds, vectorize, type VectorizeResult } from './text/index.ts';
 import { randomizedSvd, type SvdResult } from './vectors/svd.ts';
 import { clusterTerms, labelFromTerms, phraseIndex, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
@@ -114,7 +115,7 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
 
   const vectors = await progress.stage('tfidf', (tick) =>
     vectorize(
-      papers.map((p) => `${p.title}\n${p.abstract}`),
+      papers.map(paperText),
       { minDf, maxDf: params.maxDf, phrases: params.phrases },
       tick,
     ),

@@ -6,6 +6,13 @@
  * about. Either way the text must read as text, so junk never becomes a paper.
  */
 
+import type { Paper } from './types.ts';
+
+/** The text a paper is vectorised from: a title made from the abstract would count its first sentence twice. */
+export function paperText(p: Pick<Paper, 'title' | 'abstract' | 'titleFromAbstract'>): string {
+  return p.titleFromAbstract ? p.abstract : `${p.title}\n${p.abstract}`;
+}
+
 /** Longest derived title, in characters (the ellipsis included). */
 export const DERIVED_TITLE_MAX = 120;
 /** A title with no abstract is the paper's text when it has at least this many words. */

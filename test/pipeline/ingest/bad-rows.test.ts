@@ -165,16 +165,12 @@ describe('bad rows', () => {
     expect(issues[0].detail).toBe('4 fields, header has 3: b,Too,many,fields');
   });
 
-  it('Daily Papers: an abstract without a title is kept, titled by its first sentence', async () => {
+  it('Daily Papers: a paragraph without a title is a missing-title row (on a page, nothing says it is a paper)', async () => {
     const long = 'An abstract paragraph that is long enough to be an abstract, with several sentences. '.repeat(4);
     const text = `Header\n\nTitle One\n\n${long}\n\n${long.replace('An', 'Another')}\n`;
     const { issues, papers, report } = await ingestCollecting(tmpFile('orphan.txt', text));
-    expect(issues).toEqual([]);
-    expect(papers.map((p) => [p.title, p.titleFromAbstract ?? false])).toEqual([
-      ['Title One', false],
-      ['Another abstract paragraph that is long enough to be an abstract, with several sentences', true],
-    ]);
-    expect(report.titlesFromAbstract).toBe(1);
+    expect(issues.map((i) => [i.line, i.reason])).toEqual([[7, 'missing-title']]);
+    expect(papers.map((p) => p.title)).toEqual(['Title One']);
     expect(report.ignored).toBe(1);
   });
 });
