@@ -41,13 +41,14 @@ class Stages:
 
 
 # The ingest's rule for rows lacking a title or an abstract (src/pipeline/ingest/derive-title.ts): an
-# abstract alone is the text when it reads as text (8+ words making up half its tokens), a title alone when it
+# abstract alone is the text when it reads as text (5+ words making up half its tokens), a title alone when it
 # has 8+ words. A word: 2-30 letters with inner apostrophes or hyphens, optionally in brackets or quotes.
 WORD = re.compile(r"^[(\"'\u201c\u2018\[]?[^\W\d_](?:[^\W\d_]|['\u2019-]){1,29}[)\"'\u201d\u2019\].,;:!?]*$")
-MIN_WORDS = 8
+ABSTRACT_MIN_WORDS = 5
+TITLE_ONLY_MIN_WORDS = 8
 
 
-def reads_as_text(text, min_words=MIN_WORDS):
+def reads_as_text(text, min_words):
     tokens = text.split()
     words = sum(1 for t in tokens if WORD.match(t))
     return words >= min_words and words >= 0.5 * len(tokens)
@@ -75,9 +76,9 @@ def read_corpus(path):
             title = ' '.join(title.split()) if isinstance(title, str) else ''
             abstract = next((row[k] for k in ('abstract', 'summary', 'text') if isinstance(row.get(k), str) and row[k].strip()), '')
             abstract = ' '.join(abstract.split())
-            if not abstract and not (title and reads_as_text(title)):
+            if not abstract and not (title and reads_as_text(title, TITLE_ONLY_MIN_WORDS)):
                 continue
-            if not title and not reads_as_text(abstract):
+            if not title and not reads_as_text(abstract, ABSTRACT_MIN_WORDS):
                 continue
             key = row.get('id')
             content = (' '.join(title.lower().split()), ' '.join(abstract.lower().split()))

@@ -18,7 +18,7 @@ export const DERIVED_TITLE_MAX = 120;
 /** A title with no abstract is the paper's text when it has at least this many words. */
 export const TITLE_ONLY_MIN_WORDS = 8;
 /** An abstract without a title must have at least this many words... */
-export const ABSTRACT_MIN_WORDS = 8;
+export const ABSTRACT_MIN_WORDS = 5;
 /** ...making up at least this share of its whitespace-separated tokens. */
 const MIN_WORD_SHARE = 0.5;
 

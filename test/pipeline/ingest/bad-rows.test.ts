@@ -88,7 +88,7 @@ describe('bad rows', () => {
       'read 15, kept 4, skipped 11 (missing-title 3, not-an-object 3, duplicate 2, empty-abstract 2, malformed 1); 4 undated (1 bad date); ' +
         "1 title made from the abstract's first sentence; 1 title-only (no abstract; the title is the text)",
     );
-    expect(formatIssue(issues[3])).toBe(`${path}:5: skipped (missing-title): no title field, and the abstract is too little text to stand alone (fewer than 8 words)`);
+    expect(formatIssue(issues[3])).toBe(`${path}:5: skipped (missing-title): no title field, and the abstract is too little text to stand alone (fewer than 5 words)`);
     expect(formatIssue(issues[6])).toBe(`${path}:8: skipped (empty-abstract): no abstract/summary/text field for "No abstract" (a title alone is kept from 8 words)`);
     expect(formatIssue(issues[8])).toBe(`${path}:10: skipped (duplicate): id g1 already read at line 1`);
     expect(formatIssue(issues[9])).toBe(`${path}:11: skipped (duplicate): same title and abstract as line 1`);
