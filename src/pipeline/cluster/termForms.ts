@@ -38,7 +38,9 @@ export function termWords(term: string): string[] {
 /** The key a word shares with its inflections: its Porter stem, after irregular plurals. */
 export function wordKey(word: string): string {
   const lower = word.toLowerCase();
-  return porterStem(IRREGULAR_PLURALS[lower] ?? lower);
+  const stem = porterStem(IRREGULAR_PLURALS[lower] ?? lower);
+  // Porter keeps "-ary" ("planetary" → "planetari"), so a label could read "planets · planetary".
+  return stem.length >= 7 && stem.endsWith('ari') ? stem.slice(0, -3) : stem;
 }
 
 export function termKeys(term: string): string[] {

@@ -11,6 +11,8 @@ describe('termForms', () => {
     expect(termKeys('vortices')).toEqual(termKeys('vortex'));
     expect(termKeys('condensates')).toEqual(termKeys('condensate'));
     expect(termKeys('models')).toEqual(['model']);
+    expect(termKeys('planetary')).toEqual(termKeys('planets'));
+    expect(termKeys('binary')).toEqual(['binari']);
   });
 
   it('relates terms: same, inside, contains, chain, or unrelated', () => {
