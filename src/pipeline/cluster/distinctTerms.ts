@@ -70,6 +70,22 @@ export function distinctTerms(ranked: readonly RankedTerm[], n: number, options:
     }
     const before = chosen.slice(0, first).filter((c) => rest.includes(c));
     chosen.splice(0, chosen.length, ...before, placed, ...rest.filter((c) => !before.includes(c)));
+    mendSplits();
+  };
+
+  // A replacement can make a split ("qubit" → "two-qubit" beside "gates", the words of "two-qubit gates"): the
+  // phrase takes the earlier one's place, or the later one goes.
+  const mendSplits = () => {
+    if (!options.phraseOf) return;
+    for (let i = 0; i < chosen.length; i++) {
+      for (let j = i + 1; j < chosen.length; j++) {
+        const phrase = options.phraseOf(chosen[i]!.term, chosen[j]!.term);
+        if (phrase === undefined) continue;
+        chosen.splice(j, 1);
+        if (phrase !== null && explains(phrase, chosen[i]!.term)) replace(i, phrase, termKeys(phrase.term));
+        return mendSplits();
+      }
+    }
   };
 
   for (const term of ranked) {

@@ -51,3 +51,15 @@ describe('distinctTerms', () => {
     expect(names(distinctTerms([r('a1', 3), r('b1', 2), r('c1', 1)], 2))).toEqual(['a1', 'b1']);
   });
 });
+
+describe('distinctTerms after a replacement', () => {
+  it('mends a split that a phrase taking a word\'s place creates', () => {
+    // "two-qubit" replaces "qubit"; it and "gates" are the words of "two-qubit gates", which then takes their place.
+    const phrase = r('two-qubit gates', 0, 40);
+    const phraseOf = (a: RankedTerm, b: RankedTerm) => ([a.term, b.term].sort().join('+') === 'gates+two-qubit' ? phrase : undefined);
+    const ranked = [r('qubit', 3, 100), r('gates', 2.5, 90), r('two-qubit', 2, 60), r('circuit', 1, 30)];
+    expect(names(distinctTerms(ranked, 10, { phraseOf }))).toEqual(['two-qubit gates', 'circuit']);
+    // Where the phrase is not there to mend it, the later half goes.
+    expect(names(distinctTerms(ranked, 10, { phraseOf: (a, b) => (phraseOf(a, b) === undefined ? undefined : null) }))).toEqual(['two-qubit', 'circuit']);
+  });
+});
