@@ -3,7 +3,7 @@
  * and in order, no term repeating another (see termForms.ts for "repeat").
  * Pure: the caller ranks; this only chooses.
  */
-import { chainOverlap, mergeChain, relateTerms, termKeys } from './termForms.ts';
+import { chainOverlap, mergeChain, relateTerms, squashedKey, termKeys } from './termForms.ts';
 
 export interface RankedTerm {
   term: string;
@@ -93,8 +93,10 @@ export function distinctTerms(ranked: readonly RankedTerm[], n: number, options:
     const keys = termKeys(term.term);
     if (keys.length === 0) continue;
     const relations = chosen.map((c) => relateTerms(keys, c.keys));
-    // Already said: the same words, or a part of a listed phrase.
+    // Already said: the same words (also written as one word), or a part of a listed phrase.
     if (relations.some((r) => r === 'same' || r === 'inside')) continue;
+    const squashed = squashedKey(term.term);
+    if (chosen.some((c) => squashedKey(c.term.term) === squashed)) continue;
 
     const inside = relations.flatMap((r, i) => (r === 'contains' ? [i] : []));
     if (inside.length > 0) {

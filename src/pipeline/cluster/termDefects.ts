@@ -4,7 +4,7 @@
  * halves of one longer phrase) or a phrase split into listed words ("dark ·
  * matter", in either order). Used by tests and scripts to audit real output.
  */
-import { relateTerms, termKeys } from './termForms.ts';
+import { relateTerms, squashedKey, termKeys } from './termForms.ts';
 
 export interface TermDefect {
   kind: 'repeat' | 'split';
@@ -21,7 +21,7 @@ export function termDefects(terms: readonly string[], phrases: Iterable<string> 
   const defects: TermDefect[] = [];
   for (let i = 0; i < terms.length; i++) {
     for (let j = i + 1; j < terms.length; j++) {
-      if (relateTerms(keys[i]!, keys[j]!) !== null) {
+      if (relateTerms(keys[i]!, keys[j]!) !== null || squashedKey(terms[i]!) === squashedKey(terms[j]!)) {
         defects.push({ kind: 'repeat', terms: [terms[i]!, terms[j]!] });
         continue;
       }

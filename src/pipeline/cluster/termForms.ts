@@ -47,6 +47,11 @@ export function termKeys(term: string): string[] {
   return termWords(term).map(wordKey);
 }
 
+/** One key for the term written as one word: "multi-modal" and "multimodal", "data set" and "dataset" share it. */
+export function squashedKey(term: string): string {
+  return wordKey(termWords(term).join(''));
+}
+
 /**
  * How term a relates to term b, by word keys:
  * - `same`: the same words (an inflection, "density matrix" / "density matrices");

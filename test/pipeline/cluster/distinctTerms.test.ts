@@ -47,6 +47,14 @@ describe('distinctTerms', () => {
     expect(names(distinctTerms(ranked, 10, { phraseOf }))).toEqual(['artificial intelligence', 'learning']);
   });
 
+  it('counts a term written as one word or two once', () => {
+    expect(names(distinctTerms([r('multimodal', 3), r('cross-modal', 2), r('multi-modal', 1), r('data set', 0.9), r('datasets', 0.5)], 10))).toEqual([
+      'multimodal',
+      'cross-modal',
+      'data set',
+    ]);
+  });
+
   it('stops at n', () => {
     expect(names(distinctTerms([r('a1', 3), r('b1', 2), r('c1', 1)], 2))).toEqual(['a1', 'b1']);
   });

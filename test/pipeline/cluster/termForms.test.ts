@@ -45,6 +45,7 @@ describe('termDefects', () => {
     expect(defects('neumann entropy · von neumann')).toEqual([['repeat', 'neumann entropy', 'von neumann']]);
     expect(defects('density matrix · density matrices')).toEqual([['repeat', 'density matrix', 'density matrices']]);
     expect(defects('x-ray · gamma-ray · emission')).toEqual([['split', 'x-ray', 'emission']]);
+    expect(defects('cross-modal · multimodal · multi-modal')).toEqual([['repeat', 'multimodal', 'multi-modal']]);
   });
 
   it('passes labels a reader would write', () => {
