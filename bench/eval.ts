@@ -118,7 +118,9 @@ async function main(argv: string[]): Promise<number> {
     const dir = mkdtempSync(join(tmpdir(), 'eval-peer-'));
     try {
       const corpus = join(dir, 'papers.jsonl');
-      writeFileSync(corpus, papers.map((p) => JSON.stringify({ id: p.id, title: p.title, abstract: p.abstract, label: p.label })).join('\n') + '\n');
+      // A title made from the abstract is not sent: the peer's text is then the abstract alone, as ours (paperText).
+      const rows = papers.map((p) => JSON.stringify({ id: p.id, title: p.titleFromAbstract ? '' : p.title, abstract: p.abstract, label: p.label }));
+      writeFileSync(corpus, rows.join('\n') + '\n');
       const outPath = join(dir, 'peer.json');
       console.error(`eval: peer (${seeds.length} seeds)…`);
       const run = await runMeasured(

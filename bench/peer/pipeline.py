@@ -11,6 +11,7 @@ Run with /usr/bin/python3 (Debian's python3-sklearn and umap-learn); see ensure.
 import argparse
 import gzip
 import json
+import re
 import resource
 import sys
 import time
@@ -39,8 +40,23 @@ class Stages:
         self.peak_rss['total'] = peak_rss_bytes()
 
 
+# The ingest's rule for rows lacking a title or an abstract (src/pipeline/ingest/derive-title.ts): an
+# abstract alone is the text when it reads as text (5+ words making up half its tokens), a title alone when it
+# has 8+ words. A word: 2-30 letters with inner apostrophes or hyphens, optionally in brackets or quotes.
+WORD = re.compile(r"^[(\"'\u201c\u2018\[]?[^\W\d_](?:[^\W\d_]|['\u2019-]){1,29}[)\"'\u201d\u2019\].,;:!?]*$")
+ABSTRACT_MIN_WORDS = 5
+TITLE_ONLY_MIN_WORDS = 8
+
+
+def reads_as_text(text, min_words):
+    tokens = text.split()
+    words = sum(1 for t in tokens if WORD.match(t))
+    return words >= min_words and words >= 0.5 * len(tokens)
+
+
 def read_corpus(path):
-    """Rows with a title and an abstract; a later row with an id already seen, or with the same title and
+    """Rows with a title and an abstract, or with one of them that reads as text enough (the rule above; the
+    text is then the abstract alone or the title alone); a later row with an id already seen, or with the same title and
     abstract (lower-cased, whitespace collapsed) as an earlier row, is dropped, as our ingest does (and as a
     Python user would with drop_duplicates on title + abstract)."""
     opener = gzip.open if path.endswith('.gz') else open
@@ -56,9 +72,13 @@ def read_corpus(path):
                 continue
             if not isinstance(row, dict):
                 continue
-            title = str(row.get('title') or '').strip()
-            abstract = str(row.get('abstract') or row.get('summary') or '').strip()
-            if not title or not abstract:
+            title = row.get('title')
+            title = ' '.join(title.split()) if isinstance(title, str) else ''
+            abstract = next((row[k] for k in ('abstract', 'summary', 'text') if isinstance(row.get(k), str) and row[k].strip()), '')
+            abstract = ' '.join(abstract.split())
+            if not abstract and not (title and reads_as_text(title, TITLE_ONLY_MIN_WORDS)):
+                continue
+            if not title and not reads_as_text(abstract, ABSTRACT_MIN_WORDS):
                 continue
             key = row.get('id')
             content = (' '.join(title.lower().split()), ' '.join(abstract.lower().split()))
@@ -67,7 +87,7 @@ def read_corpus(path):
             if key is not None:
                 seen.add(('id', key))
             seen.add(content)
-            texts.append(title + '\n' + abstract)
+            texts.append(title + '\n' + abstract if title and abstract else title or abstract)
             label = row.get('label')
             labels.append(None if label is None else str(label))
     return texts, labels

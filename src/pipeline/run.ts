@@ -6,9 +6,10 @@
 import type { Paper } from './ingest/types.ts';
 import { UserError } from './ingest/types.ts';
 import { dayAndPrecision } from './ingest/dates.ts';
+import { paperText } from './ingest/derive-title.ts';
 import { resolveDfBounds, vectorize, type VectorizeResult } from './text/index.ts';
 import { randomizedSvd, type SvdResult } from './vectors/svd.ts';
-import { clusterTerms, labelFromTerms, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
+import { clusterTerms, labelFromTerms, phraseIndex, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
 import { clusterStage, type ClusterStageResult } from './clusterStage.ts';
 import { runInWorker } from './parallel/runInWorker.ts';
 import { knnGraph, nearestPapers, type KnnGraph } from './project/knn.ts';
@@ -114,7 +115,7 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
 
   const vectors = await progress.stage('tfidf', (tick) =>
     vectorize(
-      papers.map((p) => `${p.title}\n${p.abstract}`),
+      papers.map(paperText),
       { minDf, maxDf: params.maxDf, phrases: params.phrases },
       tick,
     ),
@@ -177,9 +178,10 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     ['fine', built.fine],
   ];
 
-  const levels = await progress.stage('labels', () =>
-    rawLevels.map(([name, lv]) => describeLevel(name, lv, vectors, X, n, d, coords)),
-  );
+  const levels = await progress.stage('labels', () => {
+    const phrases = phraseIndex(vectors.vocab);
+    return rawLevels.map(([name, lv]) => describeLevel(name, lv, vectors, X, n, d, coords, phrases));
+  });
   levels.forEach((lv, i) => {
     const parent = rawLevels[i]![1].parent;
     lv.clusters.forEach((c) => (c.parent = parent ? parent[c.id]! : null));
@@ -260,8 +262,11 @@ function describeLevel(
   n: number,
   d: number,
   coords: Float32Array,
+  phrases: ReadonlyMap<string, number>,
 ): LevelOutput {
-  const terms: TermScore[][] = clusterTerms(vectors.counts, lv.labels, lv.k, vectors.vocab, TERMS_PER_CLUSTER);
+  // Siblings share a parent (the coarse level's clusters are all siblings): labels say what sets a cluster apart from them.
+  const siblingGroup = lv.parent ?? undefined;
+  const terms: TermScore[][] = clusterTerms(vectors.counts, lv.labels, lv.k, vectors.vocab, TERMS_PER_CLUSTER, { siblingGroup, phrases });
   const reps = representatives(X, n, d, lv.labels, lv.centroids, lv.k, REPRESENTATIVES);
   const centers = labelCenters(coords, lv.labels, lv.k);
   const size = new Int32Array(lv.k);

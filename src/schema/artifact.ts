@@ -208,6 +208,12 @@ export interface Manifest {
   kCriterion: string | null;
   trends: Trends;
   titles: { file: string };
+  /**
+   * Papers whose title was made from their abstract (the row had none), as
+   * half-open [start, end) index ranges; absent when there are none. Ranges,
+   * not a column: such papers come in runs (an abstract-only file is one range).
+   */
+  titlesFromAbstract?: [number, number][];
   ids: { file: string };
   search: { file: string };
   docs: { chunkSize: number; files: string[] };
@@ -217,8 +223,12 @@ export interface Manifest {
 
 export interface DocRecord {
   id: string;
+  /** As the corpus gives it, or (with titleFromAbstract) the abstract's first sentence. */
   title: string;
+  /** '' for a title-only paper (its title is its text). */
   abstract: string;
+  /** The row had no title: `title` was made from the abstract. */
+  titleFromAbstract?: true;
   date: string | null;
   categories?: string[];
 }
@@ -377,11 +387,15 @@ const manifestShape = obj({
   kCriterion: nullable(str),
   trends,
   titles: obj({ file: str }),
+  titlesFromAbstract: (v, p) => {
+    arrayOf(arrayOf(int))(v, p);
+    for (const [i, r] of (v as number[][]).entries()) if (r.length !== 2 || !(r[0]! < r[1]!)) fail(`${p}[${i}]`, '[start, end] with start < end', r);
+  },
   ids: obj({ file: str }),
   search: obj({ file: str }),
   docs: obj({ chunkSize: int, files: arrayOf(str) }),
   model: nullable(recordOf(str)),
-});
+}, ['titlesFromAbstract']);
 
 export const REQUIRED_COLUMNS: Record<string, DType> = {
   x: 'float32',
@@ -508,4 +522,23 @@ export function formatPaperDate(day: number, precision: number): string {
 export function isoToDay(iso: string): number {
   const [y, m = 1, d = 1] = iso.split('-').map(Number);
   return Math.round(Date.UTC(y!, m - 1, d) / 86_400_000);
+}
+
+/** The [start, end) runs of papers flagged `titleFromAbstract`, for the manifest. */
+export function titleFromAbstractRanges(docs: ReadonlyArray<Pick<DocRecord, 'titleFromAbstract'>>): [number, number][] {
+  const ranges: [number, number][] = [];
+  docs.forEach((doc, i) => {
+    if (!doc.titleFromAbstract) return;
+    const last = ranges.at(-1);
+    if (last && last[1] === i) last[1] = i + 1;
+    else ranges.push([i, i + 1]);
+  });
+  return ranges;
+}
+
+/** Per paper, 1 where its title was made from its abstract (the manifest's ranges unpacked). */
+export function titleFromAbstractMask(n: number, ranges: ReadonlyArray<readonly [number, number]> | undefined): Uint8Array {
+  const mask = new Uint8Array(n);
+  for (const [start, end] of ranges ?? []) mask.fill(1, Math.max(0, start), Math.min(n, end));
+  return mask;
 }

@@ -269,7 +269,7 @@ describe('dashboard', () => {
     const text = await readFile((await csv.path())!, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('id,title,date,cluster,label');
+    expect(lines[0]).toBe('id,title,date,cluster,label,title_from_abstract');
     expect(lines.length - 1).toBe(passing);
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('.export button:has-text("JSON")')]);
     expect(JSON.parse(await readFile((await json.path())!, 'utf8')).papers.length).toBe(passing);

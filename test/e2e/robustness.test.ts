@@ -124,10 +124,10 @@ describe('renames from a link', () => {
     const bytes = await exportCsv(page);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-    expect(rows[0]).toBe('id,title,date,cluster,label');
+    expect(rows[0]).toBe('id,title,date,cluster,label,title_from_abstract');
     const planted = rows.filter((r) => r.includes('HYPERLINK'));
     expect(planted.length).toBeGreaterThan(0);
-    for (const r of planted) expect(r.endsWith(`,0,"'=HYPERLINK(""http://evil.example"",""open"")"`)).toBe(true);
+    for (const r of planted) expect(r.endsWith(`,0,"'=HYPERLINK(""http://evil.example"",""open"")",no`)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,8 @@
 /**
  * CSV (RFC 4180) and JSON export of the current selection. Titles come from the
  * corpus and labels from the user (or a shared link): in a CSV they are text,
- * never a spreadsheet formula.
+ * never a spreadsheet formula. A title the corpus did not give (made from the
+ * abstract) is flagged in its own column, so it is never taken for the author's.
  */
 
 export interface ExportRow {
@@ -10,6 +11,8 @@ export interface ExportRow {
   date: string;
   cluster: number;
   label: string;
+  /** The corpus gave no title: `title` is the abstract's first sentence. */
+  titleFromAbstract: boolean;
 }
 
 /** Lead characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV injection). */
@@ -29,8 +32,9 @@ export function csvField(value: string | number): string {
 export const UTF8_BOM = '\uFEFF';
 
 export function toCsv(rows: readonly ExportRow[]): string {
-  const head = 'id,title,date,cluster,label';
-  const lines = rows.map((r) => [r.id, r.title, r.date, r.cluster, r.label].map(csvField).join(','));
+  // The flag comes last, so the columns a reader already uses keep their place.
+  const head = 'id,title,date,cluster,label,title_from_abstract';
+  const lines = rows.map((r) => [r.id, r.title, r.date, r.cluster, r.label, r.titleFromAbstract ? 'yes' : 'no'].map(csvField).join(','));
   return UTF8_BOM + [head, ...lines].join('\r\n') + '\r\n';
 }
 

@@ -76,6 +76,7 @@ export function toArtifactParts(
       id: p.id,
       title: p.title,
       abstract: p.abstract,
+      ...(p.titleFromAbstract ? { titleFromAbstract: true as const } : {}),
       date: p.date,
       ...(p.categories ? { categories: p.categories } : {}),
     })),

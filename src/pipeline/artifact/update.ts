@@ -21,6 +21,7 @@ import { contentKey } from '../ingest/content-id.ts';
 import { printable } from '../ingest/printable.ts';
 import type { IngestResult } from '../ingest/index.ts';
 import { dayAndPrecision } from '../ingest/dates.ts';
+import { paperText } from '../ingest/derive-title.ts';
 import type { Csr } from '../text/types.ts';
 import { transformTexts } from '../vectors/index.ts';
 import { newPointNeighbours, placeNewPoints } from '../project/place.ts';
@@ -131,7 +132,7 @@ export async function updateArtifact(
   const mNew = fresh.length;
   const d = model.svd.dims;
   const { counts, normalized: newX } = await progress.stage('tfidf', () =>
-    transformTexts(fresh.map((p) => `${p.title}\n${p.abstract}`), model.text, model.svd),
+    transformTexts(fresh.map(paperText), model.text, model.svd),
   );
 
   const x = (await readColumn(dir, m, 'x')) as Float32Array;
@@ -179,7 +180,14 @@ export async function updateArtifact(
   const allY = concat(y, Array.from({ length: mNew }, (_, i) => placed[2 * i + 1]!));
   const docs: DocRecord[] = [
     ...oldDocs,
-    ...fresh.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, date: p.date, ...(p.categories ? { categories: p.categories } : {}) })),
+    ...fresh.map((p) => ({
+      id: p.id,
+      title: p.title,
+      abstract: p.abstract,
+      ...(p.titleFromAbstract ? { titleFromAbstract: true as const } : {}),
+      date: p.date,
+      ...(p.categories ? { categories: p.categories } : {}),
+    })),
   ];
   const levels = m.levels.map((lv, i) => {
     const size = new Int32Array(lv.k);

@@ -6,6 +6,7 @@ import {
   ARTIFACT_FORMAT,
   ARTIFACT_VERSION,
   dtypeOf,
+  titleFromAbstractRanges,
   validateManifest,
   type ColumnRef,
   type DocRecord,
@@ -15,7 +16,7 @@ import {
 
 /** Everything the pipeline produced; the writer decides file names and layout. */
 export interface ArtifactParts {
-  manifest: Omit<Manifest, 'format' | 'version' | 'columns' | 'titles' | 'ids' | 'search' | 'docs' | 'model'>;
+  manifest: Omit<Manifest, 'format' | 'version' | 'columns' | 'titles' | 'titlesFromAbstract' | 'ids' | 'search' | 'docs' | 'model'>;
   columns: Record<string, TypedColumn>;
   titles: string[];
   ids: string[];
@@ -115,12 +116,14 @@ export async function writeArtifact(dir: string, parts: ArtifactParts, options: 
     for (const [name, bytes] of Object.entries(parts.model)) model[name] = await putFile(dir, `model/${name}`, 'bin', bytes);
   }
 
+  const fromAbstract = titleFromAbstractRanges(parts.docs);
   const manifest: Manifest = {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
     ...parts.manifest,
     columns,
     titles: { file: titles },
+    ...(fromAbstract.length > 0 ? { titlesFromAbstract: fromAbstract } : {}),
     ids: { file: ids },
     search: { file: search },
     docs: { chunkSize, files: docFiles },

@@ -5,6 +5,7 @@ export { scanK, chooseK, candidateKs, SCAN_K_DEFAULTS, type ScanKOptions, type S
 export { silhouette } from './silhouette.ts';
 export { buildLevels, buildLevelsParallel, majorityParent, levelSizes, type LevelResult, type Levels, type BuildLevelsOptions } from './levels.ts';
 export { classTermScores, type ClassTermOptions, type ClassTerms } from './classTerms.ts';
-export { clusterTerms, labelFromTerms } from './labels.ts';
+export { clusterTerms, labelFromTerms, phraseIndex, type ClusterTermOptions } from './labels.ts';
+export { termDefects, labelParts, type TermDefect } from './termDefects.ts';
 export { representatives } from './representatives.ts';
 export type { Csr, Vocabulary, KMeansOptions, KMeansResult, TermScore } from './types.ts';

@@ -42,7 +42,7 @@ function isSnapshotRecord(line: string): boolean {
 /**
  * '{' → JSON lines (the arXiv metadata snapshot when the first record has its
  * `versions` list); '[' → JSON array; a first line with commas naming the title
- * column → CSV; anything else → a Daily Papers page (paragraphs of text).
+ * or abstract column → CSV; anything else → a Daily Papers page (paragraphs of text).
  */
 export function detectFormat(prefix: string, names: FieldNames): InputFormat {
   const start = prefix.search(/\S/);
@@ -54,7 +54,7 @@ export function detectFormat(prefix: string, names: FieldNames): InputFormat {
   if (rest[0] === '[') return 'json';
   if (firstLine.includes(',')) {
     const header = headerNames(firstLine);
-    if (header.length >= 2 && names.title.some((name) => header.includes(name))) return 'csv';
+    if (header.length >= 2 && [...names.title, ...names.abstract].some((name) => header.includes(name))) return 'csv';
   }
   return 'daily-papers';
 }

@@ -11,7 +11,7 @@ import { readDailyPapers } from './readers/daily-papers.ts';
 import { readJsonArray } from './readers/json-array.ts';
 import { readJsonLines } from './readers/jsonl.ts';
 import type { RawRow } from './readers/row.ts';
-import { fieldNames, recordToPaper, type FieldNames } from './record.ts';
+import { DEFAULT_FIELD_NAMES, fieldNames, recordToPaper, type FieldNames } from './record.ts';
 import { printable } from './printable.ts';
 import { openTextSource, STDIN_PATH, type TextSource } from './source.ts';
 import {
@@ -95,13 +95,19 @@ function checkCsvHeader({ names: header, line }: CsvHeader, names: FieldNames, p
   if (duplicated.length > 0) {
     warn(`${path}:${line}: CSV header repeats ${duplicated.map(describe).join(', ')}; not read, so no text is affected`);
   }
-  for (const field of ['title', 'abstract'] as const) {
+  // Without a title column every title is made from its abstract: fine for an abstract-only export, but not
+  // when the user named a title column that is not there.
+  const titleMapped = names.title !== DEFAULT_FIELD_NAMES.title;
+  for (const field of titleMapped ? (['title', 'abstract'] as const) : (['abstract'] as const)) {
     if (!names[field].some((name) => header.includes(name))) {
       throw new UserError(
         `${path}:${line}: CSV header has no ${field} column (looked for ${names[field].join(', ')}; ` +
           `header is ${header.slice(0, 20).join(', ')}); map it with columns.${field}`,
       );
     }
+  }
+  if (!titleMapped && !names.title.some((name) => header.includes(name))) {
+    warn(`${path}:${line}: CSV header has no ${names.title.join('/')} column: each title is made from its abstract's first sentence`);
   }
 }
 
@@ -193,6 +199,8 @@ async function ingestSource(path: string, source: TextSource, names: FieldNames,
     }
     if (paper.date === null) report.undated++;
     if (paper.dateSource === 'arxiv-id') report.datedFromId = (report.datedFromId ?? 0) + 1;
+    if (paper.titleFromAbstract) report.titlesFromAbstract = (report.titlesFromAbstract ?? 0) + 1;
+    if (paper.titleOnly) report.titleOnly = (report.titleOnly ?? 0) + 1;
     if (hasReplacementChar(paper) && report.invalidUtf8Rows++ === 0) report.firstInvalidUtf8Line = paper.line;
     papers.push(paper);
     report.kept++;
@@ -239,6 +247,10 @@ export function formatReport(report: IngestReport): string {
   text += `; ${report.undated} undated`;
   if (report.badDates > 0) text += ` (${report.badDates} bad date${report.badDates === 1 ? '' : 's'})`;
   if (report.datedFromId) text += `; ${report.datedFromId} dated from arXiv id`;
+  if (report.titlesFromAbstract) {
+    text += `; ${report.titlesFromAbstract} title${report.titlesFromAbstract === 1 ? '' : 's'} made from the abstract's first sentence`;
+  }
+  if (report.titleOnly) text += `; ${report.titleOnly} title-only (no abstract; the title is the text)`;
   if (report.ignored) text += `; ${report.ignored} non-paper paragraph${report.ignored === 1 ? '' : 's'} ignored`;
   for (const warning of report.warnings ?? []) text += `; warning: ${warning}`;
   return printable(text);

@@ -6,6 +6,7 @@ import { contentId } from './content-id.ts';
 import { dateFromArxivId, dateOutOfRange, normalizeDate, processDateRange, type DateRange } from './dates.ts';
 import { repairFloatArxivId } from './ids.ts';
 import { excerpt } from './readers/row.ts';
+import { ABSTRACT_MIN_WORDS, readsAsText, TITLE_ONLY_MIN_WORDS, titleFromAbstract } from './derive-title.ts';
 import type { IssueReason, Paper } from './types.ts';
 
 export type Field = 'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories';
@@ -60,6 +61,18 @@ function pick(record: Record<string, unknown>, names: readonly string[]): { name
     return { name, value };
   }
   return blank;
+}
+
+/** A field's text, whitespace collapsed; or what is wrong with it ("no title field", "title is a number, expected text"). */
+function readText(field: { name: string; value: unknown } | null, names: readonly string[]): string | { problem: string } {
+  if (field === null) return { problem: `no ${names.join('/')} field` };
+  if (typeof field.value !== 'string') return { problem: `${field.name} is ${describeType(field.value)}, expected text` };
+  const text = collapseWhitespace(field.value);
+  return text === '' ? { problem: `${field.name} is blank` } : text;
+}
+
+function problemOf(text: string | { problem: string }): string {
+  return typeof text === 'string' ? '' : text.problem;
 }
 
 function describeType(value: unknown): string {
@@ -119,32 +132,51 @@ export function recordToPaper(record: unknown, line: number, names: FieldNames, 
   const rec = record as Record<string, unknown>;
 
   const titleField = pick(rec, names.title);
-  if (titleField === null) return { kind: 'skip', reason: 'missing-title', detail: `no ${names.title.join('/')} field` };
-  if (typeof titleField.value !== 'string') {
-    return { kind: 'skip', reason: 'missing-title', detail: `${titleField.name} is ${describeType(titleField.value)}, expected text` };
-  }
-  const title = collapseWhitespace(titleField.value);
-  if (title === '') return { kind: 'skip', reason: 'missing-title', detail: `${titleField.name} is blank` };
-
   const abstractField = pick(rec, names.abstract);
-  if (abstractField === null) {
-    return { kind: 'skip', reason: 'empty-abstract', detail: `no ${names.abstract.join('/')} for "${excerpt(title)}"` };
+  const titleText = readText(titleField, names.title);
+  const abstractText = readText(abstractField, names.abstract);
+
+  let title: string;
+  let abstract: string;
+  let derived: 'titleFromAbstract' | 'titleOnly' | null = null;
+  if (typeof titleText === 'string' && typeof abstractText === 'string') {
+    title = titleText;
+    abstract = abstractText;
+  } else if (typeof abstractText === 'string') {
+    // No title: the abstract's first sentence is one, if the abstract is prose (junk must not become a paper).
+    if (!readsAsText(abstractText, ABSTRACT_MIN_WORDS)) {
+      return {
+        kind: 'skip',
+        reason: 'missing-title',
+        detail: `${problemOf(titleText)}, and the ${abstractField!.name} is too little text to stand alone (fewer than ${ABSTRACT_MIN_WORDS} words)`,
+      };
+    }
+    title = titleFromAbstract(abstractText);
+    abstract = abstractText;
+    derived = 'titleFromAbstract';
+  } else if (typeof titleText === 'string') {
+    // No abstract: a title of several words still says what the paper is about; a short one does not.
+    if (!readsAsText(titleText, TITLE_ONLY_MIN_WORDS)) {
+      return {
+        kind: 'skip',
+        reason: 'empty-abstract',
+        detail: `${problemOf(abstractText)} for "${excerpt(titleText)}" (a title alone is kept from ${TITLE_ONLY_MIN_WORDS} words)`,
+      };
+    }
+    title = titleText;
+    abstract = '';
+    derived = 'titleOnly';
+  } else {
+    return { kind: 'skip', reason: 'missing-title', detail: `${titleText.problem}, and ${abstractText.problem}` };
   }
-  if (typeof abstractField.value !== 'string') {
-    return {
-      kind: 'skip',
-      reason: 'empty-abstract',
-      detail: `${abstractField.name} is ${describeType(abstractField.value)}, expected text`,
-    };
-  }
-  const abstract = collapseWhitespace(abstractField.value);
-  if (abstract === '') return { kind: 'skip', reason: 'empty-abstract', detail: `${abstractField.name} is blank` };
 
   const idField = pick(rec, names.id);
   // Not the line number: the same paper must get the same id in every file (see content-id.ts).
   const id = (idField && readId(idField.value)) ?? contentId(title, abstract);
 
   const paper: Paper = { id, title, abstract, date: null, line };
+  if (derived === 'titleFromAbstract') paper.titleFromAbstract = true;
+  if (derived === 'titleOnly') paper.titleOnly = true;
 
   let badDate: string | undefined;
   for (const name of names.date) {

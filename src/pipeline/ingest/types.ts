@@ -11,6 +11,10 @@ export interface Paper {
   categories?: string[];
   /** Where `date` came from: the record's own date field, or (fallback when it has none) the month of its arXiv id. */
   dateSource?: 'field' | 'arxiv-id';
+  /** The row had no title: `title` is its abstract's first sentence (derive-title.ts). */
+  titleFromAbstract?: true;
+  /** The row had no abstract: its title (of enough words) is its whole text, and `abstract` is ''. */
+  titleOnly?: true;
   /** 1-based line in the input where the record starts (for messages). */
   line: number;
 }
@@ -48,6 +52,10 @@ export interface IngestReport {
   badDates: number;
   /** Kept papers dated by the arXiv-id fallback (month precision) because the row had no date. */
   datedFromId?: number;
+  /** Kept papers whose title was made from the abstract's first sentence (the row had none). */
+  titlesFromAbstract?: number;
+  /** Kept papers without an abstract, their title (of enough words) being their text. */
+  titleOnly?: number;
   /** Input that is not a record by design (page chrome of a Daily Papers page); not counted in `read`. */
   ignored?: number;
   /** How the bytes were decoded: UTF-8, or windows-1252 when the start of the file is clearly not UTF-8. */

@@ -12,8 +12,13 @@ describe('CSV export', () => {
     expect(csvField(3)).toBe('3');
   });
   it('writes a byte-order mark, a header and CRLF rows', () => {
-    expect(toCsv([{ id: '2101.00001', title: 'A, "B"', date: '2021-01-02', cluster: 4, label: 'agents · tools' }])).toBe(
-      '\uFEFFid,title,date,cluster,label\r\n2101.00001,"A, ""B""",2021-01-02,4,agents · tools\r\n',
+    expect(
+      toCsv([
+        { id: '2101.00001', title: 'A, "B"', date: '2021-01-02', cluster: 4, label: 'agents · tools', titleFromAbstract: false },
+        { id: 'noid-1', title: 'We study X…', date: '', cluster: 0, label: 'x', titleFromAbstract: true },
+      ]),
+    ).toBe(
+      '\uFEFFid,title,date,cluster,label,title_from_abstract\r\n2101.00001,"A, ""B""",2021-01-02,4,agents · tools,no\r\nnoid-1,We study X…,,0,x,yes\r\n',
     );
     // The BOM is the three bytes EF BB BF once the string is encoded as the download does.
     expect([...new TextEncoder().encode(toCsv([])).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -31,8 +36,8 @@ describe('CSV export', () => {
     expect(csvField(-3)).toBe('-3');
   });
   it('neutralises every text column, and leaves the JSON export as it was', () => {
-    const row = { id: '-1', title: '=cmd|x', date: '@2021', cluster: 0, label: '+agents' };
-    expect(toCsv([row]).split('\r\n')[1]).toBe("'-1,'=cmd|x,'@2021,0,'+agents");
+    const row = { id: '-1', title: '=cmd|x', date: '@2021', cluster: 0, label: '+agents', titleFromAbstract: false };
+    expect(toCsv([row]).split('\r\n')[1]).toBe("'-1,'=cmd|x,'@2021,0,'+agents,no");
     expect(JSON.parse(toJson([row]))).toEqual([row]);
   });
 });
@@ -77,7 +82,7 @@ describe('export names and filter records', () => {
       app: 'topic-atlas', exported: day.toISOString(), query: 'agents', level: 'default', clusters: [{ id: 2, label: 'tools' }],
       period: '2025-01 – 2025-03', area: [0, 1, 2, 3], papers: 1, ofPapers: 74, view: 'http://x/#q=agents',
     };
-    const row = { id: '1', title: 't', date: '2025-01-02', cluster: 2, label: 'tools' };
+    const row = { id: '1', title: 't', date: '2025-01-02', cluster: 2, label: 'tools', titleFromAbstract: false };
     expect(JSON.parse(toJsonWithFilters([row], filters))).toEqual({ filters, papers: [row] });
   });
   it('spells the active filters in one caption line', () => {

@@ -42,6 +42,8 @@ const BAD_JSONL = [
   '{"id": "b12", "title": "Bad date", "abstract": "Kept.", "date": "2023-02-30"}', // 12 bad-date (kept)
   '', //                                                                             13 blank: not a row
   'null', //                                                                        14 not-an-object
+  '{"id": "d15", "abstract": "We measure the thermal conductivity of graphene, e.g. at 4.2 K. It is high."}', // 15 kept, title derived
+  '{"id": "d16", "title": "A title long enough to stand as the text of a paper"}', // 16 kept, title-only
 ];
 
 describe('bad rows', () => {
@@ -69,21 +71,28 @@ describe('bad rows', () => {
       'empty-abstract': 2,
       duplicate: 2,
     });
-    expect(report.read).toBe(13);
-    expect(report.kept).toBe(2);
+    expect(report.read).toBe(15);
+    expect(report.kept).toBe(4);
+    expect(report.titlesFromAbstract).toBe(1);
+    expect(report.titleOnly).toBe(1);
     expect(report.read).toBe(report.kept + skippedTotal(report));
     expect(report.badDates).toBe(1);
-    expect(report.undated).toBe(2);
-    expect(papers.map((p) => [p.id, p.date])).toEqual([
-      ['g1', null],
-      ['b12', null],
+    expect(report.undated).toBe(4);
+    expect(papers.map((p) => [p.id, p.title, p.abstract.length > 0, p.titleFromAbstract ?? false, p.titleOnly ?? false])).toEqual([
+      ['g1', 'Good 1', true, false, false],
+      ['b12', 'Bad date', true, false, false],
+      ['d15', 'We measure the thermal conductivity of graphene, e.g. at 4.2 K', true, true, false],
+      ['d16', 'A title long enough to stand as the text of a paper', false, false, true],
     ]);
     expect(formatReport(report)).toBe(
-      'read 13, kept 2, skipped 11 (missing-title 3, not-an-object 3, duplicate 2, empty-abstract 2, malformed 1); 2 undated (1 bad date)',
+      'read 15, kept 4, skipped 11 (missing-title 3, not-an-object 3, duplicate 2, empty-abstract 2, malformed 1); 4 undated (1 bad date); ' +
+        "1 title made from the abstract's first sentence; 1 title-only (no abstract; the title is the text)",
     );
+    expect(formatIssue(issues[3])).toBe(`${path}:5: skipped (missing-title): no title field, and the abstract is too little text to stand alone (fewer than 5 words)`);
+    expect(formatIssue(issues[6])).toBe(`${path}:8: skipped (empty-abstract): no abstract/summary/text field for "No abstract" (a title alone is kept from 8 words)`);
     expect(formatIssue(issues[8])).toBe(`${path}:10: skipped (duplicate): id g1 already read at line 1`);
     expect(formatIssue(issues[9])).toBe(`${path}:11: skipped (duplicate): same title and abstract as line 1`);
-    expect(formatIssue(issues[7])).toBe(`${path}:9: skipped (empty-abstract): abstract is blank`);
+    expect(formatIssue(issues[7])).toBe(`${path}:9: skipped (empty-abstract): abstract is blank for "Blank abstract" (a title alone is kept from 8 words)`);
     expect(formatIssue(issues[10])).toBe(`${path}:12: kept undated (bad-date): date "2023-02-30" is not a date`);
     expect(formatIssue(issues[2])).toBe(`${path}:4: skipped (not-an-object): expected an object, got a string`);
   });
@@ -156,7 +165,7 @@ describe('bad rows', () => {
     expect(issues[0].detail).toBe('4 fields, header has 3: b,Too,many,fields');
   });
 
-  it('Daily Papers: an abstract without a title is a missing-title row', async () => {
+  it('Daily Papers: a paragraph without a title is a missing-title row (on a page, nothing says it is a paper)', async () => {
     const long = 'An abstract paragraph that is long enough to be an abstract, with several sentences. '.repeat(4);
     const text = `Header\n\nTitle One\n\n${long}\n\n${long.replace('An', 'Another')}\n`;
     const { issues, papers, report } = await ingestCollecting(tmpFile('orphan.txt', text));

@@ -132,8 +132,9 @@ export async function* readDailyPapers(lines: AsyncIterable<Line>): AsyncGenerat
     if (looksLikeTitle(p)) {
       held = p;
     } else if (looksLikeAbstract(p, null)) {
-      // A long paragraph with no title before it: an abstract whose title is missing.
-      yield* paper({ kind: 'record', line: p.line, value: { abstract: p.text } });
+      // A long paragraph with no title before it. In a structured file a row without a title is kept (titled from
+      // its abstract); on a page of text nothing says this paragraph is a paper, so it is skipped as one without a title.
+      yield* paper({ kind: 'malformed', reason: 'missing-title', line: p.line, detail: `a paragraph with no title before it: ${excerpt(p.text)}` });
     } else {
       yield* ignore(p);
     }

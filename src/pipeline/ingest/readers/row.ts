@@ -5,7 +5,7 @@ export type RawRow =
   /** A parsed record (any JSON value for JSON formats; a column → text object for CSV). */
   | { kind: 'record'; line: number; value: unknown }
   /** A row that could not be parsed at all (`reason` defaults to 'malformed'). */
-  | { kind: 'malformed'; line: number; detail: string; reason?: 'trailing-content' | 'line-too-long' }
+  | { kind: 'malformed'; line: number; detail: string; reason?: 'trailing-content' | 'line-too-long' | 'missing-title' }
   /**
    * Input that is not a record by design (e.g. page chrome): counted, never an issue.
    * `betweenPapers`: it sat between two papers, where a page has no chrome, so it may be a paper the shape rules missed.
