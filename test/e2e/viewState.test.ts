@@ -163,7 +163,7 @@ describe('exports', () => {
     await expect.poll(() => downloads.length, { timeout: 10_000 }).toBe(2);
     expect(downloads.map((d) => d.name).sort()).toEqual([`atlas-agents-not-skills-${day}.csv`, `atlas-agents-not-skills-${day}.filters.json`]);
     const csv = await readFile(downloads.find((d) => d.name.endsWith('.csv'))!.path, 'utf8');
-    expect(csv.slice(1).split('\r\n')[0]).toBe('id,title,date,cluster,label');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('id,title,date,cluster,label,title_from_abstract');
     const sidecar = JSON.parse(await readFile(downloads.find((d) => d.name.endsWith('.json'))!.path, 'utf8'));
     expect(sidecar).toMatchObject({ app: 'topic-atlas', query: 'agents -skills', level: 'default', clusters: [], period: null, area: null, papers: passing, ofPapers: 74 });
     expect(sidecar.view).toContain('q=agents');

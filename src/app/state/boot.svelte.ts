@@ -29,6 +29,12 @@ function storedRenames(key: string): Record<string, string> {
   }
 }
 
+/** The address of the current view, up to date even within the URL's write delay (for export records). */
+export function currentViewUrl(): string {
+  const hash = serializeView(currentView());
+  return `${location.origin}${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+}
+
 function currentView(): ViewState {
   const a = atlas.artifact;
   return {
