@@ -1,13 +1,10 @@
 /**
  * `npm run eval -- --input LABELLED.jsonl [--seeds 5] [--k N] [--min-df N] [--no-peer]`
- * `npm run eval -- --input A.jsonl --input B.jsonl … --k auto [--seeds 5]`
  *
  * Cluster quality against the corpus's `label` field (NMI, ARI, V-measure of the default level) and
  * neighbour preservation of the 2-D map (share of each paper's 10 nearest in LSA space that are among its
  * 10 nearest on the map), over several seeds, for ours (in-process runPipeline) and for the Python peer
  * on exactly the same papers (it scores itself with sklearn.metrics), then the peer-relative verdict.
- * With `--k auto`: per corpus, the k the CLI's `--k auto` picks and the scores there against k = labels
- * (bench/lib/autoK.ts), one table for all inputs; no map, no peer.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +19,6 @@ import { ari, nmi, vMeasure } from './lib/metrics.ts';
 import { compareScores, fmtMeanSd, type Comparison } from './lib/compare.ts';
 import { PEER_PYTHON, parsePeerOutput, peerArgs, peerUnavailable } from './lib/peer.ts';
 import { formatTable } from './lib/table.ts';
-import { autoKTable, evalAutoK, type AutoKSet } from './lib/autoK.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIRST_SEED = 42;
@@ -30,10 +26,9 @@ const PRESERVATION_K = 10;
 
 const USAGE = `Usage: npm run eval -- --input LABELLED.jsonl [options]
 
-  --input FILE    corpus whose papers carry a label field (required; repeat it with --k auto)
+  --input FILE    corpus whose papers carry a label field (required)
   --seeds N       seeds ${FIRST_SEED}, ${FIRST_SEED + 1}, … (default 5)
-  --k N|auto      clusters (default: the number of distinct labels); auto: the CLI's --k auto
-                  against k = labels, for every --input, in one table
+  --k N           clusters (default: the number of distinct labels)
   --min-df N      as the CLI (default: 2 below 10,000 papers, else 5); the peer gets the same
   --no-peer       ours only
   -h, --help      this text`;
@@ -68,7 +63,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const seedCount = intOption(args, 'seeds') ?? 5;
   const seeds = Array.from({ length: seedCount }, (_, i) => FIRST_SEED + i);
-  if (args.values.get('k')?.at(-1) === 'auto') return mainAutoK(args.values.get('input')!, args.values.get('min-df')?.at(-1), seeds);
 
   const { papers } = await ingestFile(resolve(input));
   const unlabelled = papers.filter((p) => p.label === undefined || p.label === '').length;
@@ -173,31 +167,6 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `eval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ input, n: papers.length, classes, params, seeds, ours, peer, peerName, comparisons: Object.fromEntries(comparisons) }, null, 2));
-  console.log(`saved ${relative(ROOT, file)}`);
-  return 0;
-}
-
-async function mainAutoK(inputs: string[], minDfArg: string | undefined, seeds: number[]): Promise<number> {
-  const sets: AutoKSet[] = [];
-  for (const input of inputs) {
-    const { papers } = await ingestFile(resolve(input));
-    if (papers.some((p) => p.label === undefined || p.label === '')) {
-      console.error(`eval: some papers in ${input} have no label field; eval needs a label on every paper`);
-      return 2;
-    }
-    const cli = parseOptions(['--input', input, ...(minDfArg ? ['--min-df', minDfArg] : [])]);
-    if (cli === 'help') return 2;
-    const params: PipelineParams = { ...cli, minDf: resolveMinDf(cli.minDf, papers.length) };
-    sets.push(await evalAutoK(input, papers, params, seeds));
-  }
-  const range = parseOptions(['--input', inputs[0]!]);
-  const scanned = range === 'help' ? '' : ` over k = ${range.kMin}…${range.kMax} (at most √papers)`;
-  console.log(`\n--k auto${scanned} vs k = labels, default level, seeds ${seeds.join(', ')}; mean ± sd over seeds`);
-  console.log(autoKTable(sets));
-  const dir = join(ROOT, 'bench/results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `eval-auto-k-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ seeds, sets }, null, 2));
   console.log(`saved ${relative(ROOT, file)}`);
   return 0;
 }

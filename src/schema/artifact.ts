@@ -65,17 +65,10 @@ export interface ClusteringLevel {
   clusters: Cluster[];
 }
 
-/** One candidate of `--k auto` (see src/pipeline/cluster/scanK.ts). */
 export interface KScanPoint {
   k: number;
-  /** Mean adjusted Rand index of k-means on paired subsamples of the papers. */
-  stability: number;
-  /** The same on a Gaussian reference without clusters. */
-  reference: number;
-  /** (stability − reference) / (1 − reference): the criterion. */
-  score: number;
-  /** Standard error of score over the subsample pairs. */
-  se: number;
+  silhouette: number;
+  inertia: number;
 }
 
 export interface TimeBin {
@@ -383,7 +376,7 @@ const manifestShape = obj({
   },
   levels: arrayOf(level),
   defaultLevel: int,
-  kScan: nullable(arrayOf(obj({ k: int, stability: num, reference: num, score: num, se: num }))),
+  kScan: nullable(arrayOf(obj({ k: int, silhouette: num, inertia: num }))),
   kCriterion: nullable(str),
   trends,
   titles: obj({ file: str }),

@@ -39,8 +39,8 @@ Output
   --quiet               no progress on stderr (warnings and errors still print)
 
 Model
-  --k N|auto            clusters (default: auto = the most reproducible k beyond chance over --k-min..--k-max)
-  --k-min N, --k-max N  range scanned by --k auto (default: 2..30; at most √papers)
+  --k N|auto            clusters (default: auto = best mean silhouette over --k-min..--k-max)
+  --k-min N, --k-max N  range scanned by --k auto (default: 4..30; at most √papers)
   --seed N              seed for every stochastic stage (default: 42)
   --restarts N          k-means restarts, lowest inertia kept (default: 5); the coarse
                         and fine levels are derived from the default one
@@ -141,7 +141,7 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
     const name = v[`col-${key}`];
     if (name !== undefined) columns[key] = name;
   }
-  const kMin = intOption('k-min', v['k-min'], 2, 2, MAX_K);
+  const kMin = intOption('k-min', v['k-min'], 4, 2, MAX_K);
   const kMax = intOption('k-max', v['k-max'], 30, kMin, MAX_K);
   return {
     input: v.input,

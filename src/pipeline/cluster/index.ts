@@ -1,7 +1,7 @@
 /** Cluster stage: k-means, k selection, granularity levels, cluster terms and labels. */
 export { kmeans, KMEANS_DEFAULTS, type KMeansEngine } from './kmeans.ts';
 export { kmeansParallel, createKMeansPool, type KMeansPool } from './parallel.ts';
-export { scanK, chooseK, candidateKs, SCAN_K_DEFAULTS, type ScanKOptions, type ScanKResult, type ScanKPoint } from './scanK.ts';
+export { scanK, type ScanKOptions, type ScanKResult } from './scanK.ts';
 export { silhouette } from './silhouette.ts';
 export { buildLevels, buildLevelsParallel, majorityParent, levelSizes, type LevelResult, type Levels, type BuildLevelsOptions } from './levels.ts';
 export { classTermScores, type ClassTermOptions, type ClassTerms } from './classTerms.ts';
