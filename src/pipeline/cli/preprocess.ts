@@ -83,7 +83,7 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     }),
   );
   if (unprinted > 0) progress.warn(`... and ${unprinted} more issue(s), counted below`);
-  const input = printable(options.input);
+  const input = options.input === '-' ? 'stdin' : printable(options.input);
   // The summary on one line, then each warning on its own: a warning appended to a long line is easily missed.
   progress.warn(`${input}: ${formatReport({ ...ingested.report, warnings: [] })}`);
   for (const warning of ingested.report.warnings) progress.warn(`warning: ${warning}`);
