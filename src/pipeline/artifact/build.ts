@@ -3,6 +3,7 @@ import type { Paper, IngestReport } from '../ingest/types.ts';
 import type { PipelineResult } from '../run.ts';
 import type { ArtifactParts } from './write.ts';
 import { encodeModel } from './model.ts';
+import type { DocRecord } from '../../schema/artifact.ts';
 
 export const GENERATOR = 'topic-atlas preprocess 0.1.0';
 
@@ -72,15 +73,20 @@ export function toArtifactParts(
     titles: papers.map((p) => p.title),
     ids: papers.map((p) => p.id),
     search,
-    docs: papers.map((p) => ({
-      id: p.id,
-      title: p.title,
-      abstract: p.abstract,
-      ...(p.titleFromAbstract ? { titleFromAbstract: true as const } : {}),
-      date: p.date,
-      ...(p.categories ? { categories: p.categories } : {}),
-    })),
+    docs: papers.map(docRecordOf),
     chunkSize: 500,
     model: encodeModel(result),
+  };
+}
+
+/** A paper as the dashboard's abstracts chunks hold it (optional fields only when present, so old artifacts keep their bytes). */
+export function docRecordOf(p: Paper): DocRecord {
+  return {
+    id: p.id,
+    title: p.title,
+    abstract: p.abstract,
+    ...(p.titleFromAbstract ? { titleFromAbstract: true as const } : {}),
+    date: p.date,
+    ...(p.categories ? { categories: p.categories } : {}),
   };
 }

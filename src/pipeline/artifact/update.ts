@@ -30,6 +30,7 @@ import { classTermScores } from '../cluster/index.ts';
 import { buildSearchIndex } from '../../search/index.ts';
 import { corpusBlobs, decodeModel, type FittedModel } from './model.ts';
 import { writeArtifact } from './write.ts';
+import { docRecordOf } from './build.ts';
 import type { PipelineOptions } from '../cli/options.ts';
 import type { Progress } from '../cli/progress.ts';
 
@@ -180,14 +181,7 @@ export async function updateArtifact(
   const allY = concat(y, Array.from({ length: mNew }, (_, i) => placed[2 * i + 1]!));
   const docs: DocRecord[] = [
     ...oldDocs,
-    ...fresh.map((p) => ({
-      id: p.id,
-      title: p.title,
-      abstract: p.abstract,
-      ...(p.titleFromAbstract ? { titleFromAbstract: true as const } : {}),
-      date: p.date,
-      ...(p.categories ? { categories: p.categories } : {}),
-    })),
+    ...fresh.map(docRecordOf),
   ];
   const levels = m.levels.map((lv, i) => {
     const size = new Int32Array(lv.k);
