@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, matchQuery, parseQuery, SearchIndex } from '../../src/search/index.ts';
+import { QUERY_CORPUS } from './corpus.ts';
 
-const corpus = [
-  'Large Language Models as Agents\nWe study language models acting as agents.', // 0
-  'Agentic workflows\nAn agentic system for planning.', // 1
-  'A language for models\nWe design a modeling language; models are compiled.', // 2
-  'Fine-tuning diffusion models\nFine tuning of diffusion models for graphs.', // 3
-  'Graph neural networks\nRobustness of graph neural networks to attacks. Model language.', // 4
-  'Mixture-of-Experts routing\nA mixture of the experts with model agents.', // 5
-];
+const corpus = QUERY_CORPUS.slice(0, 6);
 const index = SearchIndex.decode(buildSearchIndex(corpus, { minPairDf: 1 }));
 const match = (q: string) => (r => (r === null ? null : [...r]))(matchQuery(index, parseQuery(q)));
 

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, matchQuery, parseQuery, SearchIndex, searchTokens, type QueryNode } from '../../src/search/index.ts';
 import { parseTree } from '../../src/search/queryParse.ts';
+import { QUERY_CORPUS } from './corpus.ts';
 
-const corpus = [
-  'Large Language Models as Agents\nWe study language models acting as agents.', // 0
-  'Agentic workflows\nAn agentic system for planning.', // 1
-  'A language for models\nWe design a modeling language; models are compiled.', // 2
-  'Fine-tuning diffusion models\nFine tuning of diffusion models for graphs.', // 3
-  'Graph neural networks\nRobustness of graph neural networks to attacks. Model language.', // 4
-  'Mixture-of-Experts routing\nA mixture of the experts with model agents.', // 5
-  'Quantum agents\nAgents on quantum computers.', // 6
-];
+const corpus = QUERY_CORPUS.slice(0, 7);
 const index = SearchIndex.decode(buildSearchIndex(corpus, { minPairDf: 1 }));
 const match = (q: string) => (r => (r === null ? null : [...r]))(matchQuery(index, parseQuery(q)));
 const problems = (q: string) => parseTree(q).problems.map((p) => `${q.slice(p.start, p.end)}: ${p.message}`);
