@@ -13,6 +13,7 @@ import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/p
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../ingest/types.ts';
+import { describeFsError } from '../ingest/fsError.ts';
 
 export const LOCK_FILE = '.topic-atlas.lock';
 
@@ -104,7 +105,7 @@ export async function acquireLock(dir: string, option: string): Promise<Artifact
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
-        throw new UserError(`${option} ${dir}: cannot write there (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (err as Error).message})`);
+        throw new UserError(`${option} ${dir}: cannot write there (${describeFsError(err)})`);
       }
     }
     let held: string;

@@ -9,6 +9,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARTIFACT_FORMAT } from '../../schema/artifact.ts';
 import { UserError } from '../ingest/types.ts';
+import { describeFsError } from '../ingest/fsError.ts';
 import { LOCK_FILE } from './lock.ts';
 
 export const MANIFEST = 'manifest.json';
@@ -41,16 +42,8 @@ async function entriesOf(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (err) {
-    throw new UserError(`${dir}: cannot list the folder (${describe(err)})`);
+    throw new UserError(`${dir}: cannot list the folder (${describeFsError(err)})`);
   }
-}
-
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'a part of the path is a file';
-  if (code === 'EROFS') return 'read-only file system';
-  return (err as Error)?.message ?? String(err);
 }
 
 async function holdsOwnManifest(dir: string): Promise<boolean> {
@@ -81,7 +74,7 @@ export async function inspectOutDir(dir: string, option: string): Promise<OutDir
     st = await stat(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') return { kind: 'missing' };
-    throw new UserError(`${option} ${dir}: cannot use this folder (${describe(err)})`);
+    throw new UserError(`${option} ${dir}: cannot use this folder (${describeFsError(err)})`);
   }
   if (!st.isDirectory()) throw new UserError(`${option} ${dir}: is a file, expected a folder for the artifact`);
   const names = await entriesOf(dir);

@@ -7,18 +7,12 @@
 import { access, constants, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../ingest/types.ts';
+import { describeFsError } from '../ingest/fsError.ts';
 import { inspectOutDir } from '../artifact/outDir.ts';
 import { acquireLock, type ArtifactLock } from '../artifact/lock.ts';
 import type { PipelineOptions } from './options.ts';
 
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOTDIR') return 'a part of the path is a file';
-  if (code === 'EROFS') return 'read-only file system';
-  return (err as Error)?.message ?? String(err);
-}
+const reason = (err: unknown): string => describeFsError(err, 'no such folder');
 
 /** A file the run will write at the end: its folder must exist and be writable, and it must not be a folder. */
 export async function checkOutputFile(path: string, option: string): Promise<void> {
@@ -40,14 +34,13 @@ export async function checkOutputFile(path: string, option: string): Promise<voi
 async function checkInput(path: string): Promise<void> {
   if (path === '-') return;
   const st = await stat(path).catch((err: unknown) => {
-    const code = (err as NodeJS.ErrnoException)?.code;
-    throw new UserError(`${path}: cannot read file (${code === 'ENOENT' ? 'no such file' : reason(err)})`);
+    throw new UserError(`${path}: cannot read file (${describeFsError(err)})`);
   });
   if (st.isDirectory()) throw new UserError(`${path}: is a directory, expected a file`);
   try {
     await access(path, constants.R_OK);
   } catch (err) {
-    throw new UserError(`${path}: cannot read file (${reason(err)})`);
+    throw new UserError(`${path}: cannot read file (${describeFsError(err)})`);
   }
 }
 

@@ -14,6 +14,7 @@ import type { Readable } from 'node:stream';
 import { gunzipMembers } from './gunzip.ts';
 import { chooseEncoding, ENCODING_SAMPLE_BYTES } from './encoding.ts';
 import { UserError, type TextEncoding } from './types.ts';
+import { describeFsError } from './fsError.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -40,14 +41,6 @@ export interface TextSource {
   finish(): Promise<{ sha256: string; notes: string[] }>;
   /** Stop reading (after an error). */
   close(): void;
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, expected a file';
-  return (err as Error)?.message ?? String(err);
 }
 
 /** Size of a regular file, 0 for something read as a stream (pipe, character device, socket). */
