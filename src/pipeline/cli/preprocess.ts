@@ -117,7 +117,8 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     }
   }
   progress.info(`done in ${formatMs(total)}, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  progress.info(`open it: ${openCommand(options.update ?? options.out)}`);
+  // `npm start` serves the artifact right after this line; telling the user to serve it again would mislead.
+  if (process.env.npm_lifecycle_event !== 'start') progress.info(`open it: ${openCommand(options.update ?? options.out)}`);
 }
 
 function summarize(progress: Progress, out: string, n: number, ks: number[]): void {
