@@ -34,16 +34,21 @@ export function countBinTotals(bin: Int16Array, nBins: number): Int32Array {
   return totals;
 }
 
-/** Documents containing each term, per bin (cols × nBins); a term counts once per document whatever its count. */
-export function countTermDocBins(termCounts: Csr, bin: Int16Array, nBins: number): Int32Array {
-  if (termCounts.rows !== bin.length) throw new RangeError(`trends: term counts have ${termCounts.rows} rows but there are ${bin.length} papers`);
+/**
+ * Documents containing each term, per group (cols × nGroups): per time bin, or
+ * per cluster. A term counts once per document whatever its count; rows of
+ * group -1 are left out.
+ */
+export function countTermDocBins(termCounts: Csr, group: Int16Array | Int32Array, nGroups: number): Int32Array {
+  if (termCounts.rows !== group.length) throw new RangeError(`trends: term counts have ${termCounts.rows} rows but there are ${group.length} papers`);
   const { indptr, indices, data } = termCounts;
-  const counts = new Int32Array(termCounts.cols * nBins);
+  const counts = new Int32Array(termCounts.cols * nGroups);
   for (let i = 0; i < termCounts.rows; i++) {
-    const b = bin[i]!;
-    if (b < 0) continue;
+    const g = group[i]!;
+    if (g < 0) continue;
+    if (g >= nGroups) throw new RangeError(`trends: row ${i} is in group ${g}, beyond the ${nGroups} there are`);
     for (let p = indptr[i]!; p < indptr[i + 1]!; p++) {
-      if (data[p]! > 0) counts[indices[p]! * nBins + b]!++;
+      if (data[p]! > 0) counts[indices[p]! * nGroups + g]!++;
     }
   }
   return counts;
@@ -81,15 +86,7 @@ export function meanDayByCluster(labels: Int32Array, k: number, day: Int32Array,
  * part, so the term families built on it are fixed before any trend is seen.
  */
 export function termOwners(termCounts: Csr, labels: Int32Array, k: number): Int32Array {
-  if (termCounts.rows !== labels.length) throw new RangeError(`trends: term counts have ${termCounts.rows} rows but labels has ${labels.length} papers`);
-  const { indptr, indices, data } = termCounts;
-  const byCluster = new Int32Array(termCounts.cols * k);
-  for (let i = 0; i < termCounts.rows; i++) {
-    const c = labels[i]!;
-    if (c < 0) continue;
-    if (c >= k) throw new RangeError(`trends: labels[${i}] = ${c} is not a cluster of k = ${k}`);
-    for (let p = indptr[i]!; p < indptr[i + 1]!; p++) if (data[p]! > 0) byCluster[indices[p]! * k + c]!++;
-  }
+  const byCluster = countTermDocBins(termCounts, labels, k);
   const owner = new Int32Array(termCounts.cols).fill(-1);
   for (let j = 0; j < termCounts.cols; j++) {
     let best = 0;
