@@ -110,8 +110,9 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
   const dates = papers.map((p) => dayAndPrecision(p.date));
   const day = Int32Array.from(dates, (x) => x.day);
   const precision = Uint8Array.from(dates, (x) => x.precision);
-  // Binning is cheap and can refuse the dates (too many bins for --bin): say so before the minutes of work below.
-  binPapers(day, precision, { unit: params.bin === 'auto' ? undefined : params.bin });
+  const unit = params.bin === 'auto' ? undefined : params.bin;
+  // Binning is cheap and can refuse the dates (too many bins for --bin): done first, so that is said before the minutes of work below.
+  const binning = binPapers(day, precision, { unit });
 
   const vectors = await progress.stage('tfidf', (tick) =>
     vectorize(
@@ -195,8 +196,9 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
         levels: levels.map((lv) => ({ name: lv.name, labels: lv.labels, k: lv.k })),
         termCounts: vectors.counts,
         vocabulary: vectors.vocab,
+        binning,
       },
-      { unit: params.bin === 'auto' ? undefined : params.bin, scoreClassTerms: classTermScores },
+      { unit, scoreClassTerms: classTermScores },
     ),
   );
   levels.forEach((lv, i) => lv.clusters.forEach((c) => (c.meanDay = trends.meanDay[i]![c.id] ?? null)));

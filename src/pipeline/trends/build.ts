@@ -3,7 +3,7 @@
  * per-paper dates, the cluster labels of every level and the term counts.
  */
 import type { ClusterTrend, LevelName, LevelTrends, Trends } from '../../schema/artifact.ts';
-import { binMidYears, binPapers, type BinOptions } from './bins.ts';
+import { binMidYears, binPapers, type BinOptions, type Binning } from './bins.ts';
 import { burstMethod, kleinbergBursts, type BurstOptions } from './burst.ts';
 import { classTermScores } from '../cluster/classTerms.ts';
 import { countBinTotals, countClusterBins, countTermDocBins, meanDayByCluster, termOwners } from './counts.ts';
@@ -33,6 +33,8 @@ export interface TrendsInput {
   /** Papers × terms counts. */
   termCounts: Csr;
   vocabulary: Vocabulary;
+  /** The papers' bins when the caller has them already (binPapers of `day` and `precision` with these options). */
+  binning?: Binning;
 }
 
 export interface TrendsOptions extends BinOptions {
@@ -74,7 +76,7 @@ export function buildTrends(input: TrendsInput, options: TrendsOptions = {}): Tr
   const minTermDocs = options.minTermDocs ?? 20;
   const burst: BurstOptions = { s: options.burst?.s ?? 2, gamma: options.burst?.gamma ?? 1 };
   const series = options.series ?? DEFAULT_SERIES_RULE;
-  const binning = binPapers(day, precision, options);
+  const binning = input.binning ?? binPapers(day, precision, options);
   const { bin, edges } = binning;
   const nBins = binning.bins.length;
   const totals = countBinTotals(bin, nBins);
