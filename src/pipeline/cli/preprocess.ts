@@ -34,7 +34,7 @@ export async function main(argv: string[], started: { parentPid?: number } = {})
       return 0;
     }
     const lock = await preflight(options);
-    // A run killed by a signal never gets here; its lock is stale and the next run takes it over.
+    // Released on any exit but a signal's; a signalled run leaves its lock behind, stale, for the next run to take over.
     const releaseAtExit = () => lock.releaseSync();
     process.on('exit', releaseAtExit);
     const parent = watchParent(started.parentPid);
