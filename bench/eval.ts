@@ -96,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
       nmi: nmi(truth, labels),
       ari: ari(truth, labels),
       vMeasure: v.vMeasure,
-      preservation: neighbourPreservation(r.svd.normalized, r.n, r.svd.dims, r.coords, PRESERVATION_K),
+      preservation: neighbourPreservation(r.space.X, r.n, r.space.dims, r.coords, PRESERVATION_K),
       ms: performance.now() - t0,
     });
     console.error(`eval: ours seed ${seed}: NMI ${ours.at(-1)!.nmi.toFixed(3)} (${Math.round(ours.at(-1)!.ms!)} ms)`);

@@ -102,6 +102,12 @@ export async function updateArtifact(
   beforeCommit?: () => Promise<void>,
 ): Promise<void> {
   const m = await readManifest(dir);
+  if (m.vectors?.method === 'user') {
+    throw new UserError(
+      `--update ${printable(dir)}: the map was built on user vectors (${printable(m.vectors.source)}), and new papers can only be placed ` +
+        'with the LSA model; rebuild it from the whole corpus with --vectors',
+    );
+  }
   if (!m.model) throw new UserError(`--update ${printable(dir)}: the artifact has no fitted model; rerun npm run preprocess without --update`);
   const files: Record<string, Uint8Array> = {};
   for (const [name, file] of Object.entries(m.model)) files[name] = new Uint8Array(await readFile(join(dir, file)));
@@ -208,6 +214,7 @@ export async function updateArtifact(
         input: { ...m.input, file: `${m.input.file} + ${ingested.report.file}` },
         stats: { ...m.stats, read: m.stats.read + ingested.report.read, kept: n + mNew, undated: m.stats.undated + ingested.report.undated },
         params: { ...m.params, updatedWith: ingested.report.file, updatedPapers: mNew },
+        ...(m.vectors ? { vectors: m.vectors } : {}),
         n: n + mNew,
         neighborsK: K,
         bounds: [xmin, ymin, xmax, ymax],
