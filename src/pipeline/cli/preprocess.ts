@@ -17,7 +17,7 @@ import { HELP, parseOptions, type PipelineOptions } from './options.ts';
 import { createProgress, formatMs, type Progress } from './progress.ts';
 import { preflight } from './preflight.ts';
 import { watchParent, type ParentWatch } from './supervision.ts';
-import { alignVectors, fieldVectors, readVectorsFile, type UserVectors, type VectorRows } from '../vectors/user.ts';
+import { userVectorsReader } from '../vectors/user.ts';
 
 /** Issues printed one by one before the rest are only counted. */
 const MAX_PRINTED_ISSUES = 20;
@@ -75,8 +75,9 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
 
   const input = options.input === '-' ? 'stdin' : printable(options.input);
   // A bad vectors file is said before the minutes of ingest; --vectors-field is read by ingest itself.
-  const vectorsFile = options.vectors ? await progress.stage('vectors', () => readVectorsFile(options.vectors!)) : null;
-  const vectorsField = options.vectorsField ? fieldVectors(options.vectorsField, input) : null;
+  const vectorsReader = options.vectors ?? options.vectorsField
+    ? await progress.stage('vectors', () => userVectorsReader(options.vectors, options.vectorsField, input))
+    : null;
   const ingested = await progress.stage('ingest', (tick) =>
     ingestFile(options.input, {
       ...(options.format ? { format: options.format } : {}),
@@ -84,7 +85,7 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
       columns: options.columns,
       // With --strict the first issue is the error itself: printing it as a warning too would say it twice.
       ...(options.strict ? {} : { onIssue }),
-      ...(vectorsField ? { onRecord: vectorsField.onRecord } : {}),
+      ...(vectorsReader?.onRecord ? { onRecord: vectorsReader.onRecord } : {}),
       onProgress: tick,
     }),
   );
@@ -98,10 +99,7 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     await updateArtifact(options.update, ingested, options, progress, beforeCommit);
   } else {
     const searchJob = startSearchIndex(ingested.papers.map((p) => `${p.title}\n${p.abstract}`));
-    const rows: VectorRows | null = vectorsFile ?? vectorsField?.rows() ?? null;
-    const userVectors: UserVectors | null = rows
-      ? alignVectors(rows, { papers: ingested.papers, records: ingested.records, read: ingested.report.read, input }, (w) => progress.warn(w))
-      : null;
+    const userVectors = vectorsReader?.align(ingested, (w) => progress.warn(w)) ?? null;
     if (userVectors) progress.info(`  vectors: ${userVectors.source}, ${userVectors.dims} dimensions, instead of LSA for k-means, kNN and UMAP`);
     const result = await runPipeline(ingested.papers, { ...options, userVectors }, progress);
     const search = await progress.stage('search', () => searchJob);

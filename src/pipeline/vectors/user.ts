@@ -285,3 +285,24 @@ export function alignVectors(rows: VectorRows, ingested: IngestedForVectors, war
     ? { data, dims: d, source: basename(rows.file), kind: 'file', zero }
     : { data, dims: d, source: `field "${printable(rows.field)}"`, kind: 'field', zero };
 }
+
+/** What a run needs for `--vectors FILE` or `--vectors-field NAME`: a hook for ingest, then the vectors of the kept papers. */
+export interface UserVectorsReader {
+  /** For IngestOptions.onRecord (field mode only). */
+  onRecord?: (value: unknown, record: number, line: number) => void;
+  align(ingested: { papers: Paper[]; records: ArrayLike<number>; report: { read: number } }, warn: (message: string) => void): UserVectors;
+}
+
+/**
+ * Reads a vectors file now (so a bad one is said before ingest), or prepares to
+ * collect a field during ingest; null when neither option is given.
+ */
+export async function userVectorsReader(file: string | null, field: string | null, input: string): Promise<UserVectorsReader | null> {
+  if (file === null && field === null) return null;
+  const fromFile = file !== null ? await readVectorsFile(file) : null;
+  const fromField = field !== null ? fieldVectors(field, input) : null;
+  return {
+    ...(fromField ? { onRecord: fromField.onRecord } : {}),
+    align: ({ papers, records, report }, warn) => alignVectors(fromFile ?? fromField!.rows(), { papers, records, read: report.read, input }, warn),
+  };
+}
