@@ -145,7 +145,7 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     throw new UserError(`after --min-df ${minDf} / --max-df ${params.maxDf} only ${vectors.vocab.keys.length} term(s) remain; lower --min-df or raise --max-df`);
   }
 
-  if (noWords + outsideDf > 0) progress.warn(termlessWarning(noWords, outsideDf, minDf, params.maxDf));
+  if (noWords + outsideDf > 0) progress.warn(termlessWarning(noWords, outsideDf, minDf, params.maxDf, user !== null));
 
   const svd = user ? null : await progress.stage('lsa', (tick) => randomizedSvd(vectors.tfidf, params.lsaDims, { seed: params.seed, onProgress: tick }));
   if (svd && svd.dims < params.lsaDims) progress.info(`  lsa: ${svd.dims} dimensions (asked ${params.lsaDims}; the corpus has too few papers or terms)`);
@@ -268,15 +268,17 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
 }
 
 /** e.g. "text: 3 papers have no usable terms (2 with no word but numbers, stopwords or symbols, 1 ...)". */
-export function termlessWarning(noWords: number, outsideDf: number, minDf: number, maxDf: number): string {
+export function termlessWarning(noWords: number, outsideDf: number, minDf: number, maxDf: number, byUserVectors = false): string {
   const total = noWords + outsideDf;
   const reasons: string[] = [];
   if (noWords > 0) reasons.push(`${noWords} with no word but numbers, stopwords or symbols`);
   if (outsideDf > 0) reasons.push(`${outsideDf} whose words all fall outside --min-df ${minDf} / --max-df ${maxDf}`);
-  return (
-    `text: ${total} paper${total === 1 ? ' has' : 's have'} no usable terms (${reasons.join(', ')}); ` +
-    `${total === 1 ? 'its' : 'their'} cluster and map position say nothing about ${total === 1 ? 'its' : 'their'} topic`
-  );
+  const its = total === 1 ? 'its' : 'their';
+  // User vectors place such papers by their own content; only the text-based parts lose them.
+  const consequence = byUserVectors
+    ? `${total === 1 ? 'it is' : 'they are'} clustered and mapped by ${its} vector but add${total === 1 ? 's' : ''} nothing to the cluster labels and term trends`
+    : `${its} cluster and map position say nothing about ${its} topic`;
+  return `text: ${total} paper${total === 1 ? ' has' : 's have'} no usable terms (${reasons.join(', ')}); ${consequence}`;
 }
 
 function describeLevel(

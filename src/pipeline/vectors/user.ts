@@ -145,6 +145,7 @@ async function readVectorLines(path: string, file: string): Promise<VectorRows> 
       if (isObject) {
         const o = value as Record<string, unknown>;
         if (typeof o.id !== 'string' && typeof o.id !== 'number') fail('expected {"id": ..., "vector": [...]}: no string or number "id"');
+        if (o.vector === undefined) fail('expected {"id": ..., "vector": [...]}: no "vector"');
         vector = o.vector;
         ids.push(String(o.id));
       }

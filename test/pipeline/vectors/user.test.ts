@@ -119,6 +119,8 @@ describe('JSONL {"id", "vector"} rows: matched by id', () => {
     expect(await failure(align(await readVectorsFile(twice)))).toBe(`${twice}:3: id "p0" already has a vector at ${twice}:1`);
     const mixed = write('mixed.jsonl', '{"id": "p0", "vector": [1]}\n[2]\n');
     expect(await failure(readVectorsFile(mixed))).toBe(`${mixed}:2: a bare array after objects on the lines above; use one form for the whole file`);
+    const noVector = write('novector.jsonl', '{"id": "p0", "embedding": [1]}\n');
+    expect(await failure(readVectorsFile(noVector))).toBe(`${noVector}:1: expected {"id": ..., "vector": [...]}: no "vector"`);
     const noId = write('noid.jsonl', '{"vector": [1]}\n');
     expect(await failure(readVectorsFile(noId))).toBe(`${noId}:1: expected {"id": ..., "vector": [...]}: no string or number "id"`);
   });
