@@ -218,7 +218,8 @@ export interface IngestedForVectors {
 /**
  * The row of `rows` for each kept paper, L2-normalised like the LSA output
  * (so cosine ≈ dot for k-means, the kNN graph and UMAP). Throws a one-line
- * UserError for a count mismatch or a kept paper without a vector.
+ * UserError for a count mismatch or a kept paper without a vector. Consumes
+ * `rows`: its matrix may be overwritten.
  */
 export function alignVectors(rows: VectorRows, ingested: IngestedForVectors, warn: (message: string) => void): UserVectors {
   const { papers, records, read, input } = ingested;
@@ -260,9 +261,10 @@ export function alignVectors(rows: VectorRows, ingested: IngestedForVectors, war
     for (let i = 0; i < n; i++) rowOf[i] = records[i]!;
   }
   const d = rows.dims;
-  // Every record kept, in order (the usual case): normalised in place, without a second copy of the matrix.
-  const inPlace = rows.rows === n && rowOf.every((r, i) => r === i);
-  const data = inPlace ? rows.data : new Float32Array(n * d);
+  // Rows in record order (positional and field vectors): compacted and normalised in place, row i
+  // never ahead of its source row, so a large matrix is not held twice. Rows matched by id are copied.
+  const inPlace = rowOf.every((r, i) => r >= i && (i === 0 || r > rowOf[i - 1]!));
+  const data = inPlace ? rows.data.subarray(0, n * d) : new Float32Array(n * d);
   let zero = 0;
   let firstZero = -1;
   for (let i = 0; i < n; i++) {
@@ -271,6 +273,7 @@ export function alignVectors(rows: VectorRows, ingested: IngestedForVectors, war
     for (let j = 0; j < d; j++) s += rows.data[src + j]! * rows.data[src + j]!;
     if (s === 0) {
       if (zero++ === 0) firstZero = rowOf[i]!;
+      data.fill(0, i * d, (i + 1) * d);
       continue;
     }
     const f = 1 / Math.sqrt(s);
@@ -300,10 +303,15 @@ export interface UserVectorsReader {
  */
 export async function userVectorsReader(file: string | null, field: string | null, input: string): Promise<UserVectorsReader | null> {
   if (file === null && field === null) return null;
-  const fromFile = file !== null ? await readVectorsFile(file) : null;
+  let fromFile = file !== null ? await readVectorsFile(file) : null;
   const fromField = field !== null ? fieldVectors(field, input) : null;
   return {
     ...(fromField ? { onRecord: fromField.onRecord } : {}),
-    align: ({ papers, records, report }, warn) => alignVectors(fromFile ?? fromField!.rows(), { papers, records, read: report.read, input }, warn),
+    align: ({ papers, records, report }, warn) => {
+      const rows = fromFile ?? fromField!.rows();
+      // Not kept alive by this reader for the rest of the run (eval aligns once and runs many seeds).
+      fromFile = null;
+      return alignVectors(rows, { papers, records, read: report.read, input }, warn);
+    },
   };
 }
