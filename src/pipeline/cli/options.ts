@@ -47,6 +47,7 @@ Output
   --out DIR             artifact directory (default: out/artifact)
   --update DIR          add the papers of --input to the existing artifact DIR: assign
                         them to its clusters and place them on its map without refitting
+                        (not with --vectors: a map built on them has no LSA model)
   --timings-json FILE   also write per-stage wall time and peak RSS as JSON
   --quiet               no progress on stderr (warnings and errors still print)
 
