@@ -70,14 +70,15 @@ export interface UpdateBase {
   map: MapBase;
 }
 
-export async function openForUpdate(dir: string): Promise<UpdateBase> {
+/** `docs: false` skips reading the abstracts: a shard's worker places papers without them. */
+export async function openForUpdate(dir: string, read: { docs: boolean } = { docs: true }): Promise<UpdateBase> {
   const m = await readManifest(dir);
   if (!m.model) throw new UserError(`--update ${printable(dir)}: the artifact has no fitted model; rerun npm run preprocess without --update`);
   const modelFiles: Record<string, Uint8Array> = {};
   for (const [name, file] of Object.entries(m.model)) modelFiles[name] = new Uint8Array(await readFile(join(dir, file)));
   const model = decodeModel(modelFiles);
   const docs: DocRecord[] = [];
-  for (const file of m.docs.files) docs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
+  if (read.docs) for (const file of m.docs.files) docs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
   const x = (await readColumn(dir, m, 'x')) as Float32Array;
   const y = (await readColumn(dir, m, 'y')) as Float32Array;
   const coords = new Float32Array(2 * m.n);
