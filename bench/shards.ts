@@ -26,7 +26,7 @@ import { mulberry32 } from '../src/pipeline/vectors/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const WORKER = join(ROOT, 'bench/shards/worker.ts');
+const SHARD = join(ROOT, 'scripts/shard.ts');
 
 const USAGE = `Usage: npm run bench:shards -- --input FILE --sample N [options]
 
@@ -128,10 +128,10 @@ async function main(argv: string[]): Promise<void> {
   const method: KnnMethod = knnMethodFor(fitted.length, rest.length);
   const t0 = performance.now();
   const workers = await Promise.all(shardFiles.map((file, s) =>
-    measured(`worker ${s}`, [WORKER, 'place', fitDir, file, join(out, `shard-${s}.batch`), method, String(seed)]),
+    measured(`worker ${s}`, [SHARD, 'place', '--fit', fitDir, '--input', file, '--out', join(out, `shard-${s}.batch`), '--knn', method, '--seed', String(seed)]),
   ));
   const placeWall = performance.now() - t0;
-  const merge = await measured('merge', [WORKER, 'merge', shardDir, ...shardFiles.flatMap((file, s) => [file, join(out, `shard-${s}.batch`)])]);
+  const merge = await measured('merge', [SHARD, 'merge', '--artifact', shardDir, ...shardFiles.flatMap((file, s) => ['--input', file, '--batch', join(out, `shard-${s}.batch`)])]);
   const load1 = loadavg();
 
   const rows = [

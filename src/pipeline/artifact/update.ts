@@ -32,17 +32,17 @@ import { docRecordOf } from './build.ts';
 import type { PipelineOptions } from '../cli/options.ts';
 import type { Progress } from '../cli/progress.ts';
 
-async function readManifest(dir: string): Promise<Manifest> {
+async function readManifest(dir: string, option: string): Promise<Manifest> {
   let text: string;
   try {
     text = await readFile(join(dir, 'manifest.json'), 'utf8');
   } catch {
-    throw new UserError(`--update ${printable(dir)}: no manifest.json there; run npm run preprocess -- --input FILE --out ${printable(dir)} first`);
+    throw new UserError(`${option} ${printable(dir)}: no manifest.json there; run npm run preprocess -- --input FILE --out ${printable(dir)} first`);
   }
   try {
     return validateManifest(JSON.parse(text));
   } catch (e) {
-    throw new UserError(`--update ${printable(dir)}: ${(e as Error).message}`);
+    throw new UserError(`${option} ${printable(dir)}: ${(e as Error).message}`);
   }
 }
 
@@ -70,10 +70,11 @@ export interface UpdateBase {
   map: MapBase;
 }
 
-/** `docs: false` skips reading the abstracts: a shard's worker places papers without them. */
-export async function openForUpdate(dir: string, read: { docs: boolean } = { docs: true }): Promise<UpdateBase> {
-  const m = await readManifest(dir);
-  if (!m.model) throw new UserError(`--update ${printable(dir)}: the artifact has no fitted model; rerun npm run preprocess without --update`);
+/** `docs: false` skips reading the abstracts: a shard's worker places papers without them. `option` names DIR in errors. */
+export async function openForUpdate(dir: string, read: { docs: boolean; option?: string } = { docs: true }): Promise<UpdateBase> {
+  const option = read.option ?? '--update';
+  const m = await readManifest(dir, option);
+  if (!m.model) throw new UserError(`${option} ${printable(dir)}: the artifact has no fitted model; rerun npm run preprocess without --update`);
   const modelFiles: Record<string, Uint8Array> = {};
   for (const [name, file] of Object.entries(m.model)) modelFiles[name] = new Uint8Array(await readFile(join(dir, file)));
   const model = decodeModel(modelFiles);

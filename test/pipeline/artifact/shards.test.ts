@@ -50,9 +50,10 @@ describe('sharded placement and merge', () => {
     const worker = await openForUpdate(fit, { docs: false });
     const cuts = [0, 11, 23, 34];
     const files = [];
-    for (let s = 0; s < 3; s++) files.push(encodeBatch(await placeBatch(worker.model, worker.map, fresh.slice(cuts[s], cuts[s + 1]), { seed: 42, knnMethod })));
+    const ids = (s: number) => fresh.slice(cuts[s], cuts[s + 1]).map((p) => p.id);
+    for (let s = 0; s < 3; s++) files.push(encodeBatch(await placeBatch(worker.model, worker.map, fresh.slice(cuts[s], cuts[s + 1]), { seed: 42, knnMethod }), ids(s)));
     const baseMerged = await openForUpdate(merged);
-    await commitUpdate(baseMerged, source, fresh, concatBatches(files.map((f, s) => decodeBatch(f, `shard ${s}`))), progress);
+    await commitUpdate(baseMerged, source, fresh, concatBatches(files.map((f, s) => decodeBatch(f, `shard ${s}`, ids(s)))), progress);
 
     const a = manifest(one);
     const b = manifest(merged);
@@ -78,12 +79,46 @@ describe('sharded placement and merge', () => {
     expect(moved[17]).toBeLessThan(0.05);
   });
 
-  it('refuses a batch file that is cut short, naming it', async () => {
+  it('refuses a batch file that is cut short or placed from other papers, naming it', async () => {
     const worker = await openForUpdate(fit, { docs: false });
     const { papers } = await ingestFile(join(tmp, 'rest.jsonl'), {});
-    const bytes = encodeBatch(await placeBatch(worker.model, worker.map, papers.slice(0, 5), { seed: 1 }));
-    expect(decodeBatch(bytes, 'b').coords).toEqual((await placeBatch(worker.model, worker.map, papers.slice(0, 5), { seed: 1 })).coords);
-    expect(() => decodeBatch(bytes.subarray(0, bytes.length - 8), 'shard-2.batch')).toThrow('shard-2.batch: not a placed batch (lsa truncated)');
-    expect(() => decodeBatch(new Uint8Array(16), 'x.batch')).toThrow('bad magic');
+    const five = papers.slice(0, 5);
+    const ids = five.map((p) => p.id);
+    const placed = await placeBatch(worker.model, worker.map, five, { seed: 1 });
+    const bytes = encodeBatch(placed, ids);
+    expect(decodeBatch(bytes, 'b', ids)).toEqual(placed);
+    expect(() => decodeBatch(bytes.subarray(0, bytes.length - 8), 'shard-2.batch', ids)).toThrow('shard-2.batch: not a placed batch (lsa truncated)');
+    expect(() => decodeBatch(bytes, 'shard-3.batch', [...ids.slice(1), ids[0]!])).toThrow('shard-3.batch: not a placed batch (placed from other papers');
+    expect(() => decodeBatch(new Uint8Array(16), 'x.batch', ids)).toThrow('bad magic');
   });
+});
+
+describe('npm run shard', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'atlas-shard-cli-'));
+  const lines = readFileSync(join(ROOT, 'data/papers.jsonl'), 'utf8').trim().split('\n');
+  writeFileSync(join(tmp, 'fit.jsonl'), lines.slice(0, 40).join('\n') + '\n');
+  writeFileSync(join(tmp, 's0.jsonl'), lines.slice(40, 57).join('\n') + '\n');
+  writeFileSync(join(tmp, 's1.jsonl'), lines.slice(57).join('\n') + '\n');
+  const cli = (script: string, args: string[]) => spawnSync(TSX, [join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const fit = join(tmp, 'fit');
+
+  it('places shards in separate processes and merges them into the artifact', () => {
+    expect(cli('scripts/preprocess.ts', ['--input', join(tmp, 'fit.jsonl'), '--out', fit, '--k', '4', '--quiet']).status).toBe(0);
+    for (const s of ['s0', 's1']) {
+      const r = cli('scripts/shard.ts', ['place', '--fit', fit, '--input', join(tmp, `${s}.jsonl`), '--out', join(tmp, `${s}.batch`), '--knn', 'exact']);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const wrong = cli('scripts/shard.ts', ['merge', '--artifact', fit, '--input', join(tmp, 's0.jsonl'), '--batch', join(tmp, 's1.batch')]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/^error: .*s1\.batch \(for .*s0\.jsonl\): not a placed batch \(placed from other papers/);
+    expect(manifest(fit).n).toBe(40);
+    const r = cli('scripts/shard.ts', ['merge', '--artifact', fit, '--input', join(tmp, 's0.jsonl'), '--batch', join(tmp, 's0.batch'), '--input', join(tmp, 's1.jsonl'), '--batch', join(tmp, 's1.batch')]);
+    expect(r.status, r.stderr).toBe(0);
+    const m = manifest(fit);
+    expect(m.n).toBe(74);
+    expect(m.levels[m.defaultLevel]!.clusters.reduce((s, c) => s + c.size, 0)).toBe(74);
+    const again = cli('scripts/shard.ts', ['merge', '--artifact', fit, '--input', join(tmp, 's0.jsonl'), '--batch', join(tmp, 's0.batch')]);
+    expect(again.stderr).toContain('17 shard paper(s) are on the map already');
+    expect(again.status).toBe(2);
+  }, 240_000); // six Node processes in turn: minutes on a loaded machine
 });
