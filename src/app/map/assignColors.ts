@@ -107,7 +107,7 @@ export function assignColors(k: number, edges: readonly Edge[], pool: readonly s
     }
     if (!improved) break;
   }
-  raiseClosestPair(color, owner, edges, d, m);
+  raiseClosestPair(color, owner, edges, nbr, d, m);
   return color;
 }
 
@@ -118,7 +118,14 @@ export function assignColors(k: number, edges: readonly Edge[], pool: readonly s
  * smallest distances over all adjacent pairs (compared in that order), and
  * repeats until no move does.
  */
-function raiseClosestPair(color: Int32Array, owner: Int32Array, edges: readonly Edge[], d: Float64Array, m: number): void {
+function raiseClosestPair(
+  color: Int32Array,
+  owner: Int32Array,
+  edges: readonly Edge[],
+  nbr: readonly { c: number }[][],
+  d: Float64Array,
+  m: number,
+): void {
   if (edges.length === 0) return;
   const lowest = (): [number, number, number] => {
     let e1 = -1, d1 = Infinity, d2 = Infinity;
@@ -139,6 +146,11 @@ function raiseClosestPair(color: Int32Array, owner: Int32Array, edges: readonly 
     owner[p] = j;
     if (j >= 0) color[j] = p;
   };
+  const closestAround = (c: number) => {
+    let v = Infinity;
+    for (const { c: o } of nbr[c]!) v = Math.min(v, d[color[c]! * m + color[o]!]!);
+    return v;
+  };
   for (let round = 0; round < 4 * color.length; round++) {
     const [e, d1, d2] = lowest();
     let best: [number, number] | null = null, b1 = d1, b2 = d2;
@@ -146,7 +158,13 @@ function raiseClosestPair(color: Int32Array, owner: Int32Array, edges: readonly 
       const p = color[i]!;
       for (let q = 0; q < m; q++) {
         if (q === p) continue;
+        const j = owner[q]!;
         move(i, q);
+        // The pair being raised is one of i's: a move whose own edges fall below it cannot win.
+        if (closestAround(i) < b1 - 1e-9 || (j >= 0 && closestAround(j) < b1 - 1e-9)) {
+          move(i, p);
+          continue;
+        }
         const [, n1, n2] = lowest();
         if (n1 > b1 + 1e-9 || (n1 > b1 - 1e-9 && n2 > b2 + 1e-9)) {
           best = [i, q];

@@ -1,10 +1,12 @@
 /**
- * The domain of the map's date colours: the 1st to 99th percentile of the
- * paper dates, so a handful of early (or late) stragglers cannot squeeze
- * everyone else into one colour. Papers outside it take the end colour and are
- * counted, for the legend to say so. On a corpus spanning half a year or more
- * the ends are widened to whole months, so the legend's "before 2025-01" is
- * exact.
+ * The domain of the map's date colours, robust to stragglers: from the 1st to
+ * the 99th percentile of the paper dates, extended by a tenth of that span on
+ * each side to the last papers within it (like a box plot's whiskers), so a
+ * few papers far from the bulk cannot squeeze everyone else into one colour,
+ * while the bulk's own first and last weeks keep theirs. Papers outside take
+ * the end colour and are counted for the legend. On a corpus spanning half a
+ * year or more the ends are widened to whole months, so the legend's "before
+ * 2025-01" is exact.
  */
 import { dayToIso, isoToDay } from '../../schema/artifact.ts';
 
@@ -19,6 +21,9 @@ export interface DateDomain {
   unit: 'month' | 'day';
 }
 
+/** How far past the percentiles (as a share of the span between them) the domain reaches for papers. */
+const WHISKER = 0.1;
+
 /** Spans shorter than this keep day ends (a month would blur a corpus of a few weeks). */
 const MONTH_SNAP_DAYS = 183;
 
@@ -29,8 +34,14 @@ export function dateDomain(day: Int32Array, datePrecision: Uint8Array, q = 0.01)
   const dated = new Int32Array(n);
   for (let i = 0, j = 0; i < day.length; i++) if (datePrecision[i]) dated[j++] = day[i]!;
   dated.sort();
-  let lo = dated[Math.floor(q * (n - 1))]!;
-  let hi = dated[Math.ceil((1 - q) * (n - 1))]!;
+  const qlo = dated[Math.floor(q * (n - 1))]!;
+  const qhi = dated[Math.ceil((1 - q) * (n - 1))]!;
+  const reach = WHISKER * (qhi - qlo);
+  let a = 0, b = n - 1;
+  while (dated[a]! < qlo - reach) a++;
+  while (dated[b]! > qhi + reach) b--;
+  let lo = dated[a]!;
+  let hi = dated[b]!;
   const unit = dated[n - 1]! - dated[0]! >= MONTH_SNAP_DAYS ? 'month' : 'day';
   if (unit === 'month') {
     lo = isoToDay(dayToIso(lo).slice(0, 7));

@@ -29,7 +29,7 @@ export function farthestPointPalette(n: number): string[] {
   const pool: Candidate[] = [];
   for (let h = 0; h < 360; h += 6) {
     for (const l of [35, 45, 55, 65, 75]) {
-      for (const c of [20, 35, 50, 65, 80]) {
+      for (const c of [35, 50, 65, 80]) {
         const col = hcl(h, c, l);
         if (col.displayable()) pool.push(candidate(col.formatHex()));
       }
