@@ -7,7 +7,7 @@
  * median over the adjacent pairs, for the colours by index (before) and by map
  * adjacency (after). Also the time the assignment takes.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadArtifact, type Fetcher } from '../src/app/state/loadArtifact.ts';
 import { colorClusters } from '../src/app/map/clusterColors.ts';
@@ -24,6 +24,7 @@ function quantile(sorted: Float64Array, q: number): number {
 }
 
 async function check(dir: string): Promise<void> {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir}: no manifest.json there (make an artifact with npm run preprocess)`);
   const fetcher: Fetcher = async (url) => new Response(readFileSync(join(dir, url.replace('disk://a/', ''))));
   const a = await loadArtifact('disk://a', fetcher);
   console.log(`\n${dir}: ${a.n.toLocaleString('en')} papers`);
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return dirs.length === 0 && !args.flags.size ? 2 : 0;
   }
-  console.log('ΔE2000 between the colours of adjacent clusters (clusters sharing or touching a cell of a 48-cell grid over the map)');
+  console.log('ΔE2000 between the colours of adjacent clusters (clusters sharing or touching cells of a grid over the map, about 3 papers a cell, 6-48 cells a side)');
   for (const d of dirs) await check(resolve(d));
   return 0;
 }
