@@ -140,6 +140,60 @@ describe('cluster colours', () => {
   });
 });
 
+/** The map's PNG export, decoded in the page: pixels per exact colour inside the bottom-right quarter (the legend's corner). */
+async function snapshotCorner(page: Page, save: string): Promise<Map<string, number>> {
+  const { pairs, png } = await page.evaluate(async () => {
+    const blob = (await window.__atlas.state.mapSnapshot!())!;
+    const bmp = await createImageBitmap(blob);
+    const c = document.createElement('canvas');
+    c.width = bmp.width;
+    c.height = bmp.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(bmp.width / 2, bmp.height / 2, bmp.width / 2, bmp.height / 2).data;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < d.length; i += 4) {
+      const v = (d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!;
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let bin = '';
+    for (const b of bytes) bin += String.fromCharCode(b);
+    return { pairs: [...counts], png: btoa(bin) };
+  });
+  await writeFile(join(SHOTS, save), Buffer.from(png, 'base64'));
+  return new Map(pairs.map(([v, n]) => [`#${v.toString(16).padStart(6, '0')}`, n]));
+}
+
+describe('PNG export', () => {
+  it('draws the legend swatches in the assigned colours, and the date ramp in date mode', async () => {
+    const page = await open('?artifact=./a/real/');
+    const { colors } = await coloring(page);
+    const corner = await snapshotCorner(page, 'colours-74-export.png');
+    // Swatches are 9 × 9 CSS px at 2× or more: every listed cluster's colour fills at least that much.
+    const filled = colors.filter((c) => (corner.get(c) ?? 0) >= 18 * 18);
+    expect(filled.length).toBeGreaterThanOrEqual(Math.min(colors.length, 4));
+    await page.close();
+
+    const dates = await open('?artifact=./a/syn/#col=time');
+    const ramp = await snapshotCorner(dates, 'colours-dates-export.png');
+    const ends = await dates.evaluate(() => {
+      const el = document.querySelector('[data-testid=date-legend] .ramp') as HTMLElement;
+      return getComputedStyle(el).backgroundImage.match(/rgb\([^)]*\)/g)!.slice(0, 1);
+    });
+    const [r, g, b] = ends[0]!.match(/\d+/g)!.map(Number);
+    // The ramp's dark end is there (within rounding of the gradient), and no cluster swatch is.
+    const near = [...ramp].filter(([hex]) => {
+      const v = parseInt(hex.slice(1), 16);
+      return Math.abs(((v >> 16) & 255) - r!) + Math.abs(((v >> 8) & 255) - g!) + Math.abs((v & 255) - b!) <= 12;
+    });
+    expect(near.reduce((s, [, n]) => s + n, 0)).toBeGreaterThan(20);
+    const synColors = (await coloring(dates)).colors;
+    expect(synColors.filter((c) => (ramp.get(c) ?? 0) >= 18 * 18)).toEqual([]);
+    await dates.close();
+  });
+});
+
 describe('date colours', () => {
   it('clamps the early stragglers to the 1st percentile and says so in the legend', async () => {
     const page = await open('?artifact=./a/syn/#col=time');
