@@ -31,6 +31,7 @@ import { buildSearchIndex } from '../../search/index.ts';
 import { corpusBlobs, decodeModel, type FittedModel } from './model.ts';
 import { writeArtifact } from './write.ts';
 import { docRecordOf } from './build.ts';
+import { readDocs } from './readShards.ts';
 import type { PipelineOptions } from '../cli/options.ts';
 import type { Progress } from '../cli/progress.ts';
 
@@ -107,8 +108,7 @@ export async function updateArtifact(
   for (const [name, file] of Object.entries(m.model)) files[name] = new Uint8Array(await readFile(join(dir, file)));
   const model: FittedModel = decodeModel(files);
 
-  const oldDocs: DocRecord[] = [];
-  for (const file of m.docs.files) oldDocs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
+  const { docs: oldDocs, neighbors: oldNeighbors } = await readDocs(dir, m);
   // Already on the map: the same id, or the same title and abstract (a paper
   // without an id has a content-derived one, and an artifact built before that
   // may hold the same paper under a line-number id).
@@ -172,7 +172,6 @@ export async function updateArtifact(
   );
 
   // Nearest papers of the new ones among the old (the existing rows keep theirs).
-  const oldNeighbors = (await readColumn(dir, m, 'neighbors')) as Int32Array;
   const neighbors = new Int32Array((n + mNew) * K);
   neighbors.set(oldNeighbors);
   for (let i = 0; i < mNew; i++) neighbors.set(knn.indices.subarray(i * knn.k, i * knn.k + K), (n + i) * K);
@@ -198,7 +197,7 @@ export async function updateArtifact(
   const lsa = new Float32Array((n + mNew) * d);
   lsa.set(model.lsa);
   lsa.set(newX, n * d);
-  const columns: Record<string, TypedColumn> = { x: allX, y: allY, day, datePrecision: precision, bin: trends.bin, neighbors };
+  const columns: Record<string, TypedColumn> = { x: allX, y: allY, day, datePrecision: precision, bin: trends.bin };
   m.levels.forEach((lv, i) => (columns[lv.column] = Uint16Array.from(labels[i]!)));
 
   await progress.stage('write', () =>
@@ -222,7 +221,8 @@ export async function updateArtifact(
       ids: docs.map((doc) => doc.id),
       search: buildSearchIndex(docs.map((doc) => `${doc.title}\n${doc.abstract}`)),
       docs,
-      chunkSize: m.docs.chunkSize,
+      neighbors,
+      shardBytes: options.shardKb * 1024,
       model: { ...files, ...corpusBlobs(lsa, allCounts) },
     }, { beforeCommit }),
   );
