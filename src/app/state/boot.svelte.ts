@@ -105,7 +105,7 @@ export async function boot(): Promise<void> {
   const key = renamedKey(a.manifest, base);
   atlas.renamed = storedRenames(key);
   atlas.level = a.manifest.defaultLevel;
-  atlas.paperTitles = new PaperTitles(a, () => atlas.titlesVersion++);
+  atlas.paperTitles = new PaperTitles(a, () => atlas.titlesVersion++, undefined, bench.ready);
   atlas.artifact = a;
   applyView(parseView(location.hash), a);
   startUrlSync(a, key);

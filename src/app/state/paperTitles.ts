@@ -15,11 +15,14 @@ export class PaperTitles {
   readonly #onChange: () => void;
   readonly #pending = new Map<number, Promise<TitleShard>>();
   readonly #errors = new Map<number, string>();
+  readonly #after: Promise<unknown>;
 
-  constructor(a: LoadedArtifact, onChange: () => void = () => undefined, fetcher: Fetcher = defaultFetcher) {
+  /** Nothing is fetched before `after` settles (the first map paint: it goes first). */
+  constructor(a: LoadedArtifact, onChange: () => void = () => undefined, fetcher: Fetcher = defaultFetcher, after: Promise<unknown> = Promise.resolve()) {
     this.#a = a;
     this.#fetcher = fetcher;
     this.#onChange = onChange;
+    this.#after = after;
     this.titles = new Array<string>(a.n);
     this.ids = new Array<string>(a.n);
   }
@@ -60,7 +63,7 @@ export class PaperTitles {
     const set = this.#a.manifest.titles;
     const what = `titles shard ${s}`;
     const length = shardLength(set, this.#a.n, s);
-    p = fetchDecoded(this.#a, set.files[s]!, what, (b) => decodeTitleShard(b, length, what), this.#fetcher);
+    p = this.#after.then(() => fetchDecoded(this.#a, set.files[s]!, what, (b) => decodeTitleShard(b, length, what), this.#fetcher));
     this.#pending.set(s, p);
     p.then(
       (t) => {
