@@ -112,7 +112,7 @@ describe('shards fetched on demand', () => {
       // Shards an earlier query fetched are not fetched again.
       const earlier = new Set(requests.slice(0, from));
       expect(fetched.sort(), q).toEqual(wanted.filter((f) => !earlier.has(f)).sort());
-      if (from === requests.slice(0, from).length && !requests.slice(0, from).some((r) => r.startsWith('search/'))) expect(fetched.length, q).toBeGreaterThan(0);
+      if (![...earlier].some((r) => r.startsWith('search/'))) expect(fetched.length, q).toBeGreaterThan(0);
       expect(wanted.length, q).toBeLessThan(m.search.shards.length / 2);
     }
     expect(errors).toEqual([]);

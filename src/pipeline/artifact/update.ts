@@ -74,20 +74,6 @@ function nearestCentroid(X: Float32Array, m: number, d: number, centroids: Float
   return labels;
 }
 
-function concatCsr(a: Csr, b: Csr): Csr {
-  const indptr = new Int32Array(a.rows + b.rows + 1);
-  indptr.set(a.indptr);
-  const base = a.indptr[a.rows]!;
-  for (let r = 1; r <= b.rows; r++) indptr[a.rows + r] = base + b.indptr[r]!;
-  const indices = new Int32Array(base + b.indptr[b.rows]!);
-  indices.set(a.indices.subarray(0, base));
-  indices.set(b.indices.subarray(0, b.indptr[b.rows]), base);
-  const data = new Float32Array(indices.length);
-  data.set(a.data.subarray(0, base));
-  data.set(b.data.subarray(0, b.indptr[b.rows]), base);
-  return { rows: a.rows + b.rows, cols: a.cols, indptr, indices, data };
-}
-
 function concat<T extends TypedColumn>(a: T, b: ArrayLike<number>): T {
   const out = new (a.constructor as { new (n: number): T })(a.length + b.length);
   out.set(a);
@@ -132,9 +118,13 @@ export async function updateArtifact(
   const n = m.n;
   const mNew = fresh.length;
   const d = model.svd.dims;
-  const { counts, normalized: newX } = await progress.stage('tfidf', () =>
-    transformTexts(fresh.map(paperText), model.text, model.svd),
+  // Term counts are not stored: the fitted vocabulary recounts every paper's text (rows are independent).
+  const { counts: allCounts, normalized: vectors } = await progress.stage('tfidf', () =>
+    transformTexts([...oldDocs.map(paperText), ...fresh.map(paperText)], model.text, model.svd),
   );
+  const lsa = model.lsa;
+  if (lsa.length !== n * d) throw new ArtifactError(`model: LSA vectors of ${lsa.length / d} papers, the map has ${n}; rerun npm run preprocess without --update`);
+  const newX = vectors.slice(n * d);
 
   const x = (await readColumn(dir, m, 'x')) as Float32Array;
   const y = (await readColumn(dir, m, 'y')) as Float32Array;
@@ -145,9 +135,9 @@ export async function updateArtifact(
   }
   const K = m.neighborsK;
   const nNeighbors = Math.min(Number(m.params.neighbors ?? 15), n);
-  const knn = newPointNeighbours(model.lsa, n, newX, mNew, d, Math.max(nNeighbors, K), options.seed);
+  const knn = newPointNeighbours(lsa, n, newX, mNew, d, Math.max(nNeighbors, K), options.seed);
   const placed = await progress.stage('umap', () =>
-    placeNewPoints(model.lsa, coords, n, d, newX, mNew, { nNeighbors: knn.k, seed: options.seed, knn }),
+    placeNewPoints(lsa, coords, n, d, newX, mNew, { nNeighbors: knn.k, seed: options.seed, knn }),
   );
 
   const newLabels = m.levels.map((lv) => {
@@ -162,7 +152,6 @@ export async function updateArtifact(
   const labels = await Promise.all(
     m.levels.map(async (lv, i) => Int32Array.from(concat((await readColumn(dir, m, lv.column)) as Uint16Array, newLabels[i]!))),
   );
-  const allCounts = concatCsr(model.counts, counts);
   const unit = m.trends.unit;
   const trends = await progress.stage('trends', () =>
     buildTrends(
@@ -194,9 +183,6 @@ export async function updateArtifact(
     ymin = Math.min(ymin, placed[2 * i + 1]!);
     ymax = Math.max(ymax, placed[2 * i + 1]!);
   }
-  const lsa = new Float32Array((n + mNew) * d);
-  lsa.set(model.lsa);
-  lsa.set(newX, n * d);
   const columns: Record<string, TypedColumn> = { x: allX, y: allY, day, datePrecision: precision, bin: trends.bin };
   m.levels.forEach((lv, i) => (columns[lv.column] = Uint16Array.from(labels[i]!)));
 
@@ -223,7 +209,7 @@ export async function updateArtifact(
       docs,
       neighbors,
       shardBytes: options.shardKb * 1024,
-      model: { ...files, ...corpusBlobs(lsa, allCounts) },
+      model: { ...files, ...corpusBlobs(concat(lsa, newX)) },
     }, { beforeCommit }),
   );
   progress.info(`added ${mNew} papers to ${printable(dir)} (now ${n + mNew}); existing positions unchanged`);
