@@ -125,12 +125,15 @@ async function measureMain(browser: Browser, url: string, a: BenchArtifact, runs
 
   log('keyword filter latency');
   const key: { map: number; trend: number }[] = [];
+  // The second pass finds every query's search shards fetched by the first.
+  const warm: number[] = [];
   let missed = 0;
   for (let rep = 0; rep < 2; rep++) {
     for (const q of QUERIES) {
       const s = await keywordLatency(page, q);
       if (s) key.push(s);
       else missed++;
+      if (s && rep === 1) warm.push(s.map);
     }
   }
   await page.evaluate(() => ((window as unknown as { __atlas: { state: { query: string } } }).__atlas.state.query = ''));
@@ -142,6 +145,12 @@ async function measureMain(browser: Browser, url: string, a: BenchArtifact, runs
     value: `median ${fmtMs(median(km))}, p95 ${fmtMs(p95(km))}`,
     target: '≤ 16 ms p95',
     pass: km.length > 0 && p95(km) <= 16,
+  });
+  rows.push({
+    metric: `  of which the second pass, search shards already fetched (n=${warm.length})`,
+    value: `median ${fmtMs(median(warm))}, p95 ${fmtMs(p95(warm))}`,
+    target: '',
+    pass: null,
   });
   rows.push({
     metric: `keyword trend: keystroke → trend DOM updated (n=${kt.length})`,
