@@ -23,6 +23,7 @@ import { ingestFile, type Paper } from '../src/pipeline/ingest/index.ts';
 import { decodeColumn, validateManifest, type Manifest, type TypedColumn } from '../src/schema/artifact.ts';
 import { knnMethodFor, type KnnMethod } from '../src/pipeline/project/place.ts';
 import { mulberry32 } from '../src/pipeline/vectors/index.ts';
+import { readDocs } from '../src/pipeline/artifact/readShards.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -153,7 +154,7 @@ async function main(argv: string[]): Promise<void> {
     const e = equalArrays(column(refDir, a, lv.column), column(shardDir, b, lv.column), n);
     agree.push([`clusters (${lv.name})`, `${e.equal} / ${e.of}`, e.equal === e.of ? 'equal' : 'DIFFER']);
   }
-  const nb = equalArrays(column(refDir, a, 'neighbors'), column(shardDir, b, 'neighbors'), n * a.neighborsK);
+  const nb = equalArrays((await readDocs(refDir, a)).neighbors, (await readDocs(shardDir, b)).neighbors, n * a.neighborsK);
   agree.push(['nearest papers', `${nb.equal} / ${nb.of}`, nb.equal === nb.of ? 'equal' : 'DIFFER']);
   const trendsEqual = JSON.stringify(a.trends) === JSON.stringify(b.trends);
   agree.push(['trends (counts, growth, terms, bursts)', '', trendsEqual ? 'equal' : 'DIFFER']);

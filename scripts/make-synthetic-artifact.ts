@@ -130,11 +130,11 @@ await writeArtifact(values.out!, {
       terms: [], method: { growth: 'none (synthetic)', alpha: 0.05, minTermDocs: 0, burst: 'none (synthetic)' },
     },
   },
-  columns: { x, y, day, datePrecision: precision, bin, neighbors, cluster_coarse: coarse, cluster_default: label, cluster_fine: fine },
+  columns: { x, y, day, datePrecision: precision, bin, cluster_coarse: coarse, cluster_default: label, cluster_fine: fine },
   titles,
   ids,
   search,
   docs: titles.map((t, i) => ({ id: ids[i]!, title: t, abstract: `Abstract of ${t}.`, date: precision[i] ? dayToIso(day[i]!) : null })),
-  chunkSize: 1000,
+  neighbors,
 });
 console.error(`wrote ${values.out} (${n} points, k=${k})`);

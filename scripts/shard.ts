@@ -14,6 +14,9 @@ import { checkOutputFile } from '../src/pipeline/cli/preflight.ts';
 import { createProgress } from '../src/pipeline/cli/progress.ts';
 import { knnMethodFor, type KnnMethod } from '../src/pipeline/project/place.ts';
 
+/** Shards of the merged artifact: preprocess's --shard-kb default. */
+const SHARD_BYTES = 1024 * 1024;
+
 const HELP = `Usage:
   npm run shard -- place --fit DIR --input SHARD --out FILE [--knn exact|hnsw] [--seed N]
   npm run shard -- merge --artifact DIR --input SHARD --batch FILE [--input SHARD --batch FILE ...]
@@ -65,7 +68,7 @@ async function merge(values: Record<string, string | string[] | boolean | undefi
     }
     const { duplicates } = freshPapers(base, papers);
     if (duplicates) throw new UserError(`${duplicates} shard paper(s) are on the map already or in two shards; each paper must be in exactly one shard`);
-    await commitUpdate(base, { file: `${inputs.length} shards`, read, undated }, papers, concatBatches(batches), createProgress({ quiet: true }));
+    await commitUpdate(base, { file: `${inputs.length} shards`, read, undated }, papers, concatBatches(batches), createProgress({ quiet: true }), { shardBytes: SHARD_BYTES });
   } finally {
     await lock.release();
   }

@@ -248,3 +248,15 @@ export async function heapMb(page: Page): Promise<number> {
   await cdp.detach();
   return usedSize / 1024 / 1024;
 }
+
+/** Artifact bytes (response bodies) whose request started before the first map paint, by the page's resource timing. */
+export async function bytesBeforePaint(page: Page, artifactPath: string): Promise<{ files: number; bytes: number; manifest: number }> {
+  return page.evaluate((prefix) => {
+    const paintAt = (window as W).__atlas.firstPaintAt ?? Infinity;
+    const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+      (e) => e.startTime < paintAt && new URL(e.name).pathname.startsWith(prefix),
+    );
+    const manifest = entries.find((e) => new URL(e.name).pathname === `${prefix}manifest.json`)?.encodedBodySize ?? 0;
+    return { files: entries.length, bytes: entries.reduce((s, e) => s + e.encodedBodySize, 0), manifest };
+  }, artifactPath);
+}

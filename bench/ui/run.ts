@@ -8,11 +8,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { resolveMainArtifact, resolveMillionArtifact, type BenchArtifact } from './artifacts.ts';
-import { brushLatency, firstPaint, heapMb, hoverLatency, INIT_SCRIPT, keywordLatency, panFps, settle } from './measure.ts';
+import { brushLatency, bytesBeforePaint, firstPaint, heapMb, hoverLatency, INIT_SCRIPT, keywordLatency, panFps, settle } from './measure.ts';
 import { serveStatic } from './server.ts';
 import { fmtMs, median, p95, table, type Row } from './stats.ts';
 
@@ -109,6 +110,14 @@ async function measureMain(browser: Browser, url: string, a: BenchArtifact, runs
   page = page!;
   const fp = median(paints);
   rows.push({ metric: `navigation → first map paint (median of ${runs})`, value: `${fmtMs(fp)} [${paints.map((p) => p.toFixed(0)).join(', ')}]`, target: '≤ 1000 ms', pass: fp <= 1000 });
+  const before = await bytesBeforePaint(page, '/bench-artifact/');
+  const perPaper = (before.bytes - before.manifest) / a.n;
+  rows.push({
+    metric: `bytes fetched before first paint (${before.files} files)`,
+    value: `${(before.bytes / 1e6).toFixed(2)} MB: manifest ${(before.manifest / 1e3).toFixed(0)} KB + ${perPaper.toFixed(1)} B/paper`,
+    target: '≤ 32 B/paper + manifest',
+    pass: perPaper <= 32,
+  });
 
   log('waiting for the keyword index');
   const searchOk = await page.evaluate(() => (window as unknown as { __atlas: { searchReady: Promise<boolean> } }).__atlas.searchReady);
@@ -116,12 +125,15 @@ async function measureMain(browser: Browser, url: string, a: BenchArtifact, runs
 
   log('keyword filter latency');
   const key: { map: number; trend: number }[] = [];
+  // The second pass finds every query's search shards fetched by the first.
+  const warm: number[] = [];
   let missed = 0;
   for (let rep = 0; rep < 2; rep++) {
     for (const q of QUERIES) {
       const s = await keywordLatency(page, q);
       if (s) key.push(s);
       else missed++;
+      if (s && rep === 1) warm.push(s.map);
     }
   }
   await page.evaluate(() => ((window as unknown as { __atlas: { state: { query: string } } }).__atlas.state.query = ''));
@@ -133,6 +145,12 @@ async function measureMain(browser: Browser, url: string, a: BenchArtifact, runs
     value: `median ${fmtMs(median(km))}, p95 ${fmtMs(p95(km))}`,
     target: '≤ 16 ms p95',
     pass: km.length > 0 && p95(km) <= 16,
+  });
+  rows.push({
+    metric: `  of which the second pass, search shards already fetched (n=${warm.length})`,
+    value: `median ${fmtMs(median(warm))}, p95 ${fmtMs(p95(warm))}`,
+    target: '',
+    pass: null,
   });
   rows.push({
     metric: `keyword trend: keystroke → trend DOM updated (n=${kt.length})`,
@@ -227,11 +245,12 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  console.log(`\nUI benchmark — ${new Date().toISOString()}`);
+  console.log(`\nUI benchmark — ${new Date().toISOString()} — load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`);
   console.log(`artifact: ${main150.dir} (n=${main150.n.toLocaleString()}, generator: ${main150.generator}${main150.synthetic ? ', SYNTHETIC' : ''})`);
   if (main150.note) console.log(`NOTE: ${main150.note}`);
   if (million) console.log(`1M artifact: ${million.dir} (n=${million.n.toLocaleString()}, generator: ${million.generator})`);
-  console.log('Latencies run from the input event\'s timeStamp to the end of the map paint (pixels in the canvas, shown by the next frame).\n');
+  console.log('Latencies run from the input event\'s timeStamp to the end of the map paint (pixels in the canvas, shown by the next frame).');
+  console.log('A keystroke that needs a search shard not fetched yet includes fetching it (the index arrives by shard).\n');
   console.log(table(rows));
   const failed = rows.filter((r) => r.pass === false).length;
   console.log(`\n${failed === 0 ? 'all targets met' : `${failed} target(s) missed`}`);

@@ -3,12 +3,20 @@
  * imported by both sides. Browser-safe (no Node imports).
  *
  * Layout on disk (a directory, default out/artifact):
- *   manifest.json          everything the first paint needs but the per-paper columns
- *   <column>.<hash>.bin    per-paper columns (little-endian typed arrays), named by content
- *   titles.<hash>.json     string[]; fetched right after first paint (tooltips, lists, export)
- *   search.<hash>.bin      keyword index (see src/search); fetched right after first paint
- *   docs/<n>.<hash>.json   abstracts in chunks of `docs.chunkSize`, fetched on demand
- *   model/                 what `--update` needs (not read by the dashboard)
+ *   manifest.json               everything the first paint needs but the per-paper columns
+ *   <column>.<hash>.bin         per-paper point columns (little-endian typed arrays), named
+ *                               by content: all the first paint fetches besides the manifest
+ *   titles/<s>.<hash>.json.gz   ids and titles of papers [s·chunkSize, (s+1)·chunkSize)
+ *                               (TitleShard, gzipped JSON), fetched when a view shows one
+ *   docs/<s>.<hash>.json.gz     abstracts, dates, categories and nearest papers
+ *                               (AbstractRecord[], gzipped JSON), fetched when a paper opens
+ *   search/<s>.<hash>.bin.gz    the keyword index split by key range (src/search/shards.ts):
+ *                               a query fetches the shards holding its keys
+ *   model/                      what `--update` needs (not read by the dashboard)
+ *
+ * Shards are gzipped on disk and served as plain files: the dashboard inflates
+ * them with DecompressionStream (a host that adds Content-Encoding itself hands
+ * over the inflated bytes, which `isGzip` tells apart).
  *
  * Data files carry a content hash in their name and manifest.json is renamed into
  * place last, so an interrupted run leaves the previous artifact readable.
@@ -17,7 +25,7 @@
 export const ARTIFACT_FORMAT = 'topic-atlas';
 /** Id of the element holding the artifact inlined in a single-file export (also spelled out in src/app/index.html's file:// guard). */
 export const EMBED_ELEMENT_ID = 'atlas-embedded';
-export const ARTIFACT_VERSION = 1;
+export const ARTIFACT_VERSION = 2;
 
 export type DType = 'float32' | 'int32' | 'uint32' | 'int16' | 'uint16' | 'uint8';
 
@@ -198,7 +206,7 @@ export interface Manifest {
    */
   vectors?: VectorMethod;
   n: number;
-  /** Per-paper columns. Always present: x, y (float32), day (int32), datePrecision (uint8), bin (int16, -1 = not binned), neighbors (int32, n × neighborsK), and one uint16 column per level. */
+  /** Per-paper point columns. Always present: x, y (float32), day (int32), datePrecision (uint8), bin (int16, -1 = not binned), and one uint16 column per level. */
   columns: Record<string, ColumnRef>;
   neighborsK: number;
   /** [xmin, ymin, xmax, ymax] of the map coordinates. */
@@ -208,21 +216,53 @@ export interface Manifest {
   kScan: KScanPoint[] | null;
   kCriterion: string | null;
   trends: Trends;
-  titles: { file: string };
+  /** Ids and titles, in shards of `chunkSize` papers (TitleShard). */
+  titles: ShardSet;
   /**
    * Papers whose title was made from their abstract (the row had none), as
    * half-open [start, end) index ranges; absent when there are none. Ranges,
    * not a column: such papers come in runs (an abstract-only file is one range).
    */
   titlesFromAbstract?: [number, number][];
-  ids: { file: string };
-  search: { file: string };
-  docs: { chunkSize: number; files: string[] };
+  search: SearchShards;
+  /** Abstracts, dates, categories and nearest papers, in shards of `chunkSize` papers (AbstractRecord[]). */
+  docs: ShardSet;
   /** Files `--update` needs to place new papers on this map (fitted text model, LSA vectors, centroids); not read by the dashboard. */
   model: Record<string, string> | null;
 }
 
 export type VectorMethod = { method: 'lsa'; dims: number } | { method: 'user'; dims: number; source: string };
+
+/** Per-paper data split in files of `chunkSize` papers each: paper i is in files[floor(i / chunkSize)]. */
+export interface ShardSet {
+  chunkSize: number;
+  files: string[];
+}
+
+/** One titles shard: the ids and titles of its papers, in paper order. */
+export interface TitleShard {
+  ids: string[];
+  titles: string[];
+}
+
+/** One paper of an abstracts shard (its id and title live in the titles shards). */
+export interface AbstractRecord {
+  abstract: string;
+  date: string | null;
+  categories?: string[];
+  /** Nearest papers (indices), best first (manifest.neighborsK of them; -1 pads). */
+  neighbors: number[];
+}
+
+/** The keyword index in shards of consecutive keys (sorted), each a file of src/search/shards.ts's format. */
+export interface SearchShards {
+  n: number;
+  /** Keys over all shards. */
+  keys: number;
+  minPairDf: number;
+  /** In key order: shard s holds the keys [firstId, next shard's firstId), the first of them `first`. */
+  shards: { file: string; first: string; firstId: number }[];
+}
 
 export interface DocRecord {
   id: string;
@@ -354,6 +394,8 @@ const trends = obj({
   ),
 });
 
+const shardSet = obj({ chunkSize: int, files: arrayOf(str) });
+
 const manifestShape = obj({
   format: (v, p) => {
     if (v !== ARTIFACT_FORMAT) fail(p, `"${ARTIFACT_FORMAT}"`, v);
@@ -393,14 +435,13 @@ const manifestShape = obj({
   kScan: nullable(arrayOf(obj({ k: int, silhouette: num, inertia: num }))),
   kCriterion: nullable(str),
   trends,
-  titles: obj({ file: str }),
+  titles: shardSet,
   titlesFromAbstract: (v, p) => {
     arrayOf(arrayOf(int))(v, p);
     for (const [i, r] of (v as number[][]).entries()) if (r.length !== 2 || !(r[0]! < r[1]!)) fail(`${p}[${i}]`, '[start, end] with start < end', r);
   },
-  ids: obj({ file: str }),
-  search: obj({ file: str }),
-  docs: obj({ chunkSize: int, files: arrayOf(str) }),
+  search: obj({ n: int, keys: int, minPairDf: int, shards: arrayOf(obj({ file: str, first: str, firstId: int })) }),
+  docs: shardSet,
   model: nullable(recordOf(str)),
 }, ['titlesFromAbstract', 'vectors']);
 
@@ -410,7 +451,6 @@ export const REQUIRED_COLUMNS: Record<string, DType> = {
   day: 'int32',
   datePrecision: 'uint8',
   bin: 'int16',
-  neighbors: 'int32',
 };
 
 /**
@@ -432,13 +472,26 @@ export function validateManifest(value: unknown): Manifest {
     const ref = m.columns[name];
     if (!ref) throw new ArtifactError(`manifest.columns.${name}: missing`);
     if (ref.dtype !== dtype) throw new ArtifactError(`manifest.columns.${name}.dtype: expected ${dtype}, got ${ref.dtype}`);
-    const expected = name === 'neighbors' ? m.n * m.neighborsK : m.n;
+    const expected = m.n;
     if (ref.length !== expected) throw new ArtifactError(`manifest.columns.${name}.length: expected ${expected}, got ${ref.length}`);
   }
   if (m.levels.length === 0) throw new ArtifactError('manifest.levels: expected at least one clustering level');
   if (m.defaultLevel < 0 || m.defaultLevel >= m.levels.length) {
     throw new ArtifactError(`manifest.defaultLevel: ${m.defaultLevel} is not a level index (0..${m.levels.length - 1})`);
   }
+  for (const key of ['titles', 'docs'] as const) {
+    const set = m[key];
+    const files = m.n === 0 ? 0 : Math.ceil(m.n / set.chunkSize);
+    if (set.chunkSize < 1 || set.files.length !== files) {
+      throw new ArtifactError(`manifest.${key}: expected ${files} shard files of ${set.chunkSize} papers for ${m.n} papers, got ${set.files.length}`);
+    }
+  }
+  m.search.shards.forEach((s, i) => {
+    const prev = m.search.shards[i - 1];
+    if (s.firstId < 0 || s.firstId >= Math.max(1, m.search.keys) || (prev && (prev.firstId >= s.firstId || prev.first >= s.first))) {
+      throw new ArtifactError(`manifest.search.shards[${i}]: expected keys in increasing order below ${m.search.keys}`);
+    }
+  });
   m.levels.forEach((lv, i) => {
     const ref = m.columns[lv.column];
     if (!ref) throw new ArtifactError(`manifest.levels[${i}].column: no column named "${lv.column}"`);
@@ -548,4 +601,70 @@ export function titleFromAbstractMask(n: number, ranges: ReadonlyArray<readonly 
   const mask = new Uint8Array(n);
   for (const [start, end] of ranges ?? []) mask.fill(1, Math.max(0, start), Math.min(n, end));
   return mask;
+}
+
+// ---------------------------------------------------------------------------
+// Shards: both the dashboard and `--update` read them through these.
+
+/** The shard of `set` holding paper i, and i's place in it. */
+export function shardOf(set: ShardSet, i: number): { shard: number; at: number } {
+  return { shard: Math.floor(i / set.chunkSize), at: i % set.chunkSize };
+}
+
+/** How many papers shard s of `set` holds in an artifact of n papers. */
+export function shardLength(set: ShardSet, n: number, s: number): number {
+  return Math.max(0, Math.min(set.chunkSize, n - s * set.chunkSize));
+}
+
+/** Whether bytes are a gzip stream (shards on disk are; a host may already have inflated them). */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Inflates a gzipped shard with the platform's DecompressionStream (browsers and Node alike); other bytes pass through. */
+export async function gunzipShard(bytes: Uint8Array): Promise<Uint8Array> {
+  if (!isGzip(bytes)) return bytes;
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const shardText = new TextDecoder('utf-8', { fatal: true });
+
+function shardJson(bytes: Uint8Array, what: string): unknown {
+  try {
+    return JSON.parse(shardText.decode(bytes));
+  } catch {
+    throw new ArtifactError(`${what}: not valid JSON; the file is truncated or corrupt, rerun npm run preprocess`);
+  }
+}
+
+const titleShardShape = obj({ ids: arrayOf(str), titles: arrayOf(str) });
+const abstractShape = obj({ abstract: str, date: nullable(str), categories: arrayOf(str), neighbors: arrayOf(int) }, ['categories']);
+
+/** Checks an (inflated) titles shard of `length` papers; `what` names it in errors ("titles shard 3"). */
+export function decodeTitleShard(bytes: Uint8Array, length: number, what: string): TitleShard {
+  const v = shardJson(bytes, what);
+  try {
+    titleShardShape(v, what);
+  } catch (e) {
+    throw new ArtifactError(`${(e as Error).message}; rerun npm run preprocess`);
+  }
+  const t = v as TitleShard;
+  if (t.ids.length !== length || t.titles.length !== length) {
+    throw new ArtifactError(`${what}: expected ${length} ids and titles, got ${t.ids.length} and ${t.titles.length}; rerun npm run preprocess`);
+  }
+  return t;
+}
+
+/** Checks an (inflated) abstracts shard of `length` papers. */
+export function decodeAbstractShard(bytes: Uint8Array, length: number, what: string): AbstractRecord[] {
+  const v = shardJson(bytes, what);
+  try {
+    arrayOf(abstractShape)(v, what);
+  } catch (e) {
+    throw new ArtifactError(`${(e as Error).message}; rerun npm run preprocess`);
+  }
+  const docs = v as AbstractRecord[];
+  if (docs.length !== length) throw new ArtifactError(`${what}: expected ${length} papers, got ${docs.length}; rerun npm run preprocess`);
+  return docs;
 }

@@ -17,6 +17,16 @@
  */
 
 export const SEARCH_INDEX_MAGIC = 'TASI';
+
+/**
+ * One shard of an index (shards.ts): the same sections for the keys [firstId,
+ * firstId + keyCount) only, after a header of "TASH" and u32: version, n, firstId,
+ * keyCount, totalKeys, minPairDf, pairCount, then the five section lengths. Pair
+ * groups name second keys by global id, so a shard's bytes are the whole index's.
+ */
+export const SHARD_MAGIC = 'TASH';
+export const SHARD_VERSION = 1;
+export const SHARD_HEADER_BYTES = 4 + 4 * 12;
 export const SEARCH_INDEX_VERSION = 1;
 export const HEADER_U32_FIELDS = 10;
 export const HEADER_BYTES = 4 + 4 * HEADER_U32_FIELDS;

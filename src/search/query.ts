@@ -32,7 +32,7 @@
  */
 import { normalizeWord } from './normalize.ts';
 import { intersectAll, subtractSorted, unionAll } from './intersect.ts';
-import type { SearchIndex } from './searchIndex.ts';
+import type { KeyIndex } from './searchIndex.ts';
 import { isStopword } from './stopwords.ts';
 import { MIN_PARTIAL_PREFIX_LENGTH, MIN_PREFIX_LENGTH, parseTree, type QueryAtom, type QueryNode, type QueryProblem } from './queryParse.ts';
 
@@ -79,7 +79,7 @@ export function isEmptyQuery(q: ParsedQuery): boolean {
 }
 
 /** Sorted indices of the papers matching the query; null for an empty query. */
-export function matchQuery(index: SearchIndex, q: ParsedQuery): Uint32Array | null {
+export function matchQuery(index: KeyIndex, q: ParsedQuery): Uint32Array | null {
   if (q.expr === null) return null;
   const out = evaluate(index, q.expr);
   // Never hand out a cached postings list: the caller may keep or mutate the result.
@@ -88,7 +88,7 @@ export function matchQuery(index: SearchIndex, q: ParsedQuery): Uint32Array | nu
 
 const NONE = new Uint32Array(0);
 
-function evaluate(index: SearchIndex, node: QueryNode): Uint32Array {
+function evaluate(index: KeyIndex, node: QueryNode): Uint32Array {
   switch (node.kind) {
     case 'and': {
       const include: QueryNode[] = [];
@@ -126,7 +126,7 @@ function everyPaper(n: number): Uint32Array {
   return all;
 }
 
-function atomPostings(index: SearchIndex, atom: QueryAtom): Uint32Array {
+function atomPostings(index: KeyIndex, atom: QueryAtom): Uint32Array {
   if (atom.kind === 'term') {
     const id = index.keyId(atom.key);
     if (id >= 0) return index.postings(id);
@@ -161,7 +161,7 @@ export function phraseContent(phrase: string[]): string[] {
 }
 
 /** Papers holding any key that starts with the folded prefix or with its singular key. */
-function prefixPostings(index: SearchIndex, folded: string): Uint32Array {
+function prefixPostings(index: KeyIndex, folded: string): Uint32Array {
   const ranges = [index.prefixRange(folded)];
   const key = normalizeWord(folded);
   if (key !== folded && key.length >= MIN_PREFIX_LENGTH) ranges.push(index.prefixRange(key));

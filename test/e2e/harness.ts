@@ -8,6 +8,7 @@ import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 
 const run = promisify(execFile);
@@ -41,17 +42,17 @@ export async function realCorpus(dir: string): Promise<string> {
   return dir;
 }
 
-/** Rewrites paper 0's title (titles file and its abstract chunk) in an artifact, e.g. to a script payload. */
+/** Rewrites paper `index`'s title (its titles shard) and abstract (its abstracts shard) in an artifact, e.g. to a script payload. */
 export async function setTitle(dir: string, index: number, title: string): Promise<void> {
   const m = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  const titles = JSON.parse(await readFile(join(dir, m.titles.file), 'utf8'));
-  titles[index] = title;
-  await writeFile(join(dir, m.titles.file), JSON.stringify(titles));
-  const chunkFile = join(dir, m.docs.files[Math.floor(index / m.docs.chunkSize)]);
-  const docs = JSON.parse(await readFile(chunkFile, 'utf8'));
-  docs[index % m.docs.chunkSize].title = title;
-  docs[index % m.docs.chunkSize].abstract = `Abstract with ${title} inside.`;
-  await writeFile(chunkFile, JSON.stringify(docs));
+  const edit = async (set: { chunkSize: number; files: string[] }, change: (shard: any, at: number) => void) => {
+    const file = join(dir, set.files[Math.floor(index / set.chunkSize)]!);
+    const shard = JSON.parse(gunzipSync(await readFile(file)).toString('utf8'));
+    change(shard, index % set.chunkSize);
+    await writeFile(file, gzipSync(JSON.stringify(shard)));
+  };
+  await edit(m.titles, (t, at) => (t.titles[at] = title));
+  await edit(m.docs, (d, at) => (d[at].abstract = `Abstract with ${title} inside.`));
 }
 
 let built: Promise<string> | null = null;

@@ -1,7 +1,7 @@
 /**
  * The dashboard in real Chromium against damaged artifacts and hostile links:
  * renames from a link are proposed, never applied or stored unasked; a corrupt
- * field is named; a missing titles or search file is said, not just logged.
+ * field is named; a missing titles or search shard is said in the view that needed it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -19,8 +19,8 @@ let manifest: {
   levels: { name: string; clusters: { id: number; label: string }[] }[];
   defaultLevel: number;
   columns: Record<string, { file: string }>;
-  titles: { file: string };
-  search: { file: string };
+  titles: { files: string[] };
+  search: { shards: { file: string }[] };
   bounds: number[];
 };
 
@@ -47,8 +47,8 @@ beforeAll(async () => {
   server.mounts.set('ok', fixture);
   const text = await readFile(join(fixture, 'manifest.json'), 'utf8');
   manifest = JSON.parse(text);
-  await variant(fixture, 'no-titles', (d) => rm(join(d, manifest.titles.file)));
-  await variant(fixture, 'no-search', (d) => rm(join(d, manifest.search.file)));
+  await variant(fixture, 'no-titles', (d) => rm(join(d, manifest.titles.files[0]!)));
+  await variant(fixture, 'no-search', (d) => rm(join(d, manifest.search.shards[0]!.file)));
   // JSON.parse reads 1e999 as Infinity: the literal a hand edit or a broken writer could leave.
   await variant(fixture, 'inf-bounds', (d) => writeFile(join(d, 'manifest.json'), text.replace(/"bounds":\[[^\]]*\]/, '"bounds":[0,0,1e999,1]')));
   await variant(fixture, 'far-day', async (d) => {
@@ -167,29 +167,33 @@ describe('damaged artifacts', () => {
     await page.close();
   });
 
-  it('says when titles could not be loaded', async () => {
+  it('says in the paper panel when a titles shard could not be loaded, and the rest works', async () => {
     const { page, errors } = await open('?artifact=./a/no-titles/');
     await painted(page);
-    await expect.poll(() => page.locator('[data-testid=load-notices]').innerText(), { timeout: 20_000 }).toContain('Titles could not be loaded');
-    const text = await page.locator('[data-testid=load-notices]').innerText();
-    expect(text).toContain(manifest.titles.file);
+    await expect.poll(() => page.locator('[data-testid=titles-error]').innerText(), { timeout: 20_000 }).toContain('could not load titles shard 0');
+    const text = await page.locator('[data-testid=titles-error]').innerText();
+    expect(text).toContain(manifest.titles.files[0]);
     expect(text).toContain('HTTP 404');
+    // The keyword filter still filters (the index is intact).
+    await page.fill('#kw', 'agents');
+    await expect.poll(() => page.locator('[data-testid=keyword-count]').count(), { timeout: 20_000 }).toBe(1);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'notice-titles.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('says when the search index could not be loaded, and what the filter falls back to', async () => {
+  it('says in the keyword filter when a search shard could not be loaded', async () => {
     const { page, errors } = await open('?artifact=./a/no-search/');
     await painted(page);
-    await expect.poll(() => page.locator('[data-testid=load-notices]').innerText(), { timeout: 20_000 }).toContain('Full-text keyword search unavailable');
-    const text = await page.locator('[data-testid=load-notices]').innerText();
-    expect(text).toContain('titles only');
-    expect(text).toContain(manifest.search.file);
+    await page.fill('#kw', 'agents');
+    await expect.poll(() => page.locator('[data-testid=keyword-error]').count(), { timeout: 20_000 }).toBe(1);
+    const text = await page.locator('[data-testid=keyword-error]').innerText();
+    expect(text).toContain('could not load search shard 0');
+    expect(text).toContain(manifest.search.shards[0]!.file);
+    expect(text).toContain('HTTP 404');
+    // No wrong answer: the query filters nothing.
+    expect(await page.evaluate(() => (window as unknown as { __atlas: { state: { clauses: unknown[] } } }).__atlas.state.clauses.length)).toBe(0);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'notice-search.png') });
-    // The notice can be dismissed with a real button.
-    await page.locator('[data-testid=load-notices] button[aria-label^="Dismiss"]').first().click();
-    await expect.poll(() => page.locator('[data-testid=load-notices]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

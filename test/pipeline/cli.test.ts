@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, exist
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validateManifest, decodeColumn, type Manifest } from '../../src/schema/artifact.ts';
+import { readTitlesAndIds } from '../../src/pipeline/artifact/readShards.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'scripts/preprocess.ts');
@@ -51,7 +52,7 @@ describe('preprocess on the bundled corpus', () => {
     expect(first.stderr).toContain('read 74, kept 74, skipped 0');
   });
 
-  it('writes a valid artifact with every paper, column and level', () => {
+  it('writes a valid artifact with every paper, column and level', async () => {
     const m = readManifest(a);
     expect(m.n).toBe(74);
     expect(m.levels.map((l) => l.name)).toEqual(['coarse', 'default', 'fine']);
@@ -67,7 +68,7 @@ describe('preprocess on the bundled corpus', () => {
       const col = decodeColumn(name, ref, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
       expect(col.length).toBe(ref.length);
     }
-    const titles = JSON.parse(readFileSync(join(a, m.titles.file), 'utf8')) as string[];
+    const { titles } = await readTitlesAndIds(a, m);
     expect(titles).toHaveLength(74);
     expect(m.kScan?.length).toBeGreaterThan(1);
     // The bundled corpus spans 2019-11 to 2025-07: every paper is dated and binned.
@@ -205,7 +206,8 @@ describe('an interrupted run leaves the previous artifact intact', () => {
       const m = validateManifest(JSON.parse(text));
       for (const ref of Object.values(m.columns)) expect(existsSync(join(dir, ref.file))).toBe(true);
       for (const f of m.docs.files) expect(existsSync(join(dir, f))).toBe(true);
-      expect(existsSync(join(dir, m.titles.file))).toBe(true);
+      for (const f of m.titles.files) expect(existsSync(join(dir, f))).toBe(true);
+      for (const s of m.search.shards) expect(existsSync(join(dir, s.file))).toBe(true);
       if (text !== before) expect(m.params.seed).toBe(3);
     }
     // At least one kill must have landed while the run was still going, or the test proves nothing.

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeColumn, validateManifest, type Manifest } from '../../src/schema/artifact.ts';
+import { readTitlesAndIds } from '../../src/pipeline/artifact/readShards.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -24,7 +25,7 @@ describe('preprocess --update', () => {
   writeFileSync(join(tmp, 'new.jsonl'), lines.slice(58).join('\n') + '\n'); // 2 already on the map
   const dir = join(tmp, 'artifact');
 
-  it('adds the new papers, keeps every existing position and cluster', () => {
+  it('adds the new papers, keeps every existing position and cluster', async () => {
     expect(run(['--input', join(tmp, 'old.jsonl'), '--out', dir]).status).toBe(0);
     const before = manifest(dir);
     const x0 = column(dir, before, 'x');
@@ -50,7 +51,7 @@ describe('preprocess --update', () => {
     // Sizes and trend counts include the newcomers; labels are not refitted.
     expect(after.levels[after.defaultLevel]!.clusters.reduce((s, c) => s + c.size, 0)).toBe(74);
     expect(after.levels[1]!.clusters.map((c) => c.label)).toEqual(before.levels[1]!.clusters.map((c) => c.label));
-    const ids = JSON.parse(readFileSync(join(dir, after.ids.file), 'utf8')) as string[];
+    const { ids } = await readTitlesAndIds(dir, after);
     expect(new Set(ids).size).toBe(74);
   });
 
@@ -62,7 +63,7 @@ describe('preprocess --update', () => {
     expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toBe(text);
   });
 
-  it('papers without ids: new ones are added, ones already on the map are recognised by their text', () => {
+  it('papers without ids: new ones are added, ones already on the map are recognised by their text', async () => {
     const noIds = (from: number, to: number) =>
       lines
         .slice(from, to)
@@ -81,7 +82,7 @@ describe('preprocess --update', () => {
     expect(r.stderr).toContain('2 paper(s) already on the map');
     const after = manifest(noidDir);
     expect(after.n).toBe(70);
-    const ids = JSON.parse(readFileSync(join(noidDir, after.ids.file), 'utf8')) as string[];
+    const { ids } = await readTitlesAndIds(noidDir, after);
     expect(new Set(ids).size).toBe(70);
     expect(ids.every((id) => /^noid-[0-9a-f]{16}$/.test(id))).toBe(true);
   });

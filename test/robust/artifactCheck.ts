@@ -7,21 +7,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeColumn, validateManifest, type Manifest } from '../../src/schema/artifact.ts';
+import { gunzipSync } from 'node:zlib';
+import { decodeAbstractShard, decodeColumn, decodeTitleShard, shardLength, validateManifest, type Manifest } from '../../src/schema/artifact.ts';
 
 export interface ArtifactState {
   problems: string[];
   manifest: Manifest | null;
 }
 
-const HASHED_NAME = /\.([0-9a-f]{12})\.[a-z]+$/;
+const HASHED_NAME = /\.([0-9a-f]{12})\.[a-z]+(\.gz)?$/;
 
 export function namedFiles(m: Manifest): string[] {
   return [
     ...Object.values(m.columns).map((c) => c.file),
-    m.titles.file,
-    m.ids.file,
-    m.search.file,
+    ...m.titles.files,
+    ...m.search.shards.map((s) => s.file),
     ...m.docs.files,
     ...Object.values(m.model ?? {}),
   ];
@@ -58,23 +58,29 @@ export function inspectArtifact(dir: string): ArtifactState {
       problems.push(`column ${name}: ${(e as Error).message}`);
     }
   }
-  const titles = safeJson(join(dir, manifest.titles.file));
-  if (Array.isArray(titles) && titles.length !== manifest.n) problems.push(`titles: ${titles.length} entries, manifest n = ${manifest.n}`);
+  manifest.titles.files.forEach((file, s) => {
+    try {
+      if (existsSync(join(dir, file))) decodeTitleShard(shardBytes(dir, file), shardLength(manifest.titles, manifest.n, s), `titles shard ${s}`);
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  });
   return { problems, manifest };
 }
 
-function safeJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
+function shardBytes(dir: string, file: string): Uint8Array {
+  return gunzipSync(readFileSync(join(dir, file)));
 }
 
 /** Every title and doc record of an intact artifact (for payload checks). */
 export function readTexts(dir: string, m: Manifest): { titles: string[]; ids: string[]; docs: { id: string; title: string; abstract: string }[] } {
-  const titles = JSON.parse(readFileSync(join(dir, m.titles.file), 'utf8')) as string[];
-  const ids = JSON.parse(readFileSync(join(dir, m.ids.file), 'utf8')) as string[];
-  const docs = m.docs.files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { id: string; title: string; abstract: string }[]);
-  return { titles, ids, docs };
+  const titles: string[] = [];
+  const ids: string[] = [];
+  m.titles.files.forEach((file, s) => {
+    const t = decodeTitleShard(shardBytes(dir, file), shardLength(m.titles, m.n, s), `titles shard ${s}`);
+    titles.push(...t.titles);
+    ids.push(...t.ids);
+  });
+  const abstracts = m.docs.files.flatMap((file, s) => decodeAbstractShard(shardBytes(dir, file), shardLength(m.docs, m.n, s), `abstracts shard ${s}`));
+  return { titles, ids, docs: abstracts.map((a, i) => ({ id: ids[i]!, title: titles[i]!, abstract: a.abstract })) };
 }

@@ -117,6 +117,9 @@ describe('validateManifest', () => {
     const m = good();
     m.version = 0;
     expect(() => validateManifest(m)).toThrow(/version 0; rerun npm run preprocess/);
+    // Version 1 kept titles, ids and the keyword index in one file each: this dashboard reads shards only.
+    m.version = 1;
+    expect(() => validateManifest(m)).toThrow('manifest.version: this dashboard reads version 2, the artifact is version 1; rerun npm run preprocess');
   });
 
   it('refuses a column whose bytes do not match its length', () => {

@@ -6,6 +6,7 @@ import { untrack } from 'svelte';
 import type { LoadedArtifact } from './loadArtifact.ts';
 import { resolveClauses, withClause, type Clause, type ClauseSource } from './crossfilter.ts';
 import type { KeywordMatcher } from './keywordSearch.ts';
+import type { PaperTitles } from './paperTitles.ts';
 import { FilterIndex } from './filterIndex.ts';
 import { applyRenames, type ProposedRename } from '../lib/renameProposal.ts';
 import { areaMask, normalizeArea, type AreaBox } from '../map/area.ts';
@@ -43,8 +44,10 @@ class AtlasState {
   artifact = $state.raw<LoadedArtifact | null>(null);
   /** A message for the page when the artifact cannot be shown (names the field and what to run). */
   error = $state<string | null>(null);
-  titles = $state.raw<string[] | null>(null);
-  ids = $state.raw<string[] | null>(null);
+  /** Titles and ids by shard (set with the artifact); read them through `titles`, `ids` and `requestTitles`. */
+  paperTitles: PaperTitles | null = null;
+  /** Bumped when a titles shard arrives or fails: what makes `titles` reactive. */
+  titlesVersion = $state(0);
   matcher = $state.raw<KeywordMatcher | null>(null);
 
   /** Index into artifact.manifest.levels. */
@@ -75,6 +78,28 @@ class AtlasState {
   clauses = $state.raw<Clause[]>([]);
   /** Set by the map while mounted: a PNG of the current map with its labels. */
   mapSnapshot: (() => Promise<Blob | null>) | null = null;
+
+  /** Titles of the papers whose shard has arrived (holes elsewhere); ask for more with requestTitles. */
+  get titles(): readonly string[] | null {
+    void this.titlesVersion;
+    return this.paperTitles?.titles ?? null;
+  }
+
+  get ids(): readonly string[] | null {
+    void this.titlesVersion;
+    return this.paperTitles?.ids ?? null;
+  }
+
+  /** A view is about to show these papers' titles: fetch their shards. */
+  requestTitles(papers: Iterable<number>): void {
+    this.paperTitles?.request(papers);
+  }
+
+  /** Why paper i's title could not be loaded, if it could not (for the view showing it). */
+  titleError(i: number): string | undefined {
+    void this.titlesVersion;
+    return this.paperTitles?.errorFor(i);
+  }
 
   get labels(): Uint16Array | null {
     return this.artifact ? this.artifact.levels[this.level]! : null;

@@ -1,12 +1,14 @@
 /**
- * Startup: load the artifact (first paint needs only the manifest and columns),
- * restore the view from the URL, then fetch titles and the keyword index in the
- * background, and keep the URL in step with the state from then on.
+ * Startup: load the artifact (first paint needs only the manifest and the point
+ * columns), restore the view from the URL, and keep the URL in step with the
+ * state from then on. Titles, abstracts and the keyword index come in shards
+ * when a view needs them (paperTitles.ts, loadArtifact.ts, keywordSearch.ts).
  */
 import { ArtifactError, type Manifest } from '../../schema/artifact.ts';
 import { atlas } from './atlas.svelte.ts';
 import { bench } from './bench.ts';
-import { loadArtifact, loadIds, loadTitles, type LoadedArtifact } from './loadArtifact.ts';
+import { loadArtifact, type LoadedArtifact } from './loadArtifact.ts';
+import { PaperTitles } from './paperTitles.ts';
 import { loadKeywordMatcher } from './keywordSearch.ts';
 import { parseView, serializeView, type ViewState } from '../lib/urlState.ts';
 import { asRecord, proposedRenames } from '../lib/renameProposal.ts';
@@ -103,6 +105,7 @@ export async function boot(): Promise<void> {
   const key = renamedKey(a.manifest, base);
   atlas.renamed = storedRenames(key);
   atlas.level = a.manifest.defaultLevel;
+  atlas.paperTitles = new PaperTitles(a, () => atlas.titlesVersion++, undefined, bench.ready);
   atlas.artifact = a;
   applyView(parseView(location.hash), a);
   startUrlSync(a, key);
@@ -112,19 +115,15 @@ export async function boot(): Promise<void> {
     atlas.notify('dates', `${n.toLocaleString()} paper${n === 1 ? ' has a date' : 's have dates'} outside the years 1000–9999 in the artifact's day column: shown as undated.`);
   }
 
-  // Tooltips, lists and search come after the map is on screen.
+  // The keyword index's directory is in the manifest: the matcher fetches shards per query.
   await bench.ready;
-  const titles = loadTitles(a);
-  titles
-    .then((t) => (atlas.titles = t))
-    .catch((e) => atlas.notify('titles', `Titles could not be loaded: the map's hover and the lists show paper ids instead. ${reason(e)}`));
-  loadIds(a)
-    .then((ids) => (atlas.ids = ids))
-    .catch((e) => atlas.notify('ids', `Paper ids could not be loaded: the CSV and JSON exports are unavailable. ${reason(e)}`));
   try {
     atlas.matcher = await loadKeywordMatcher(
       a,
-      () => titles,
+      async () => {
+        await atlas.paperTitles!.loadAll();
+        return atlas.paperTitles!.titles;
+      },
       (why) => atlas.notify('search', `Full-text keyword search unavailable: the keyword filter matches titles only. ${why}`),
     );
     bench.markSearchReady(true);

@@ -1,6 +1,7 @@
 /**
  * The artifact inlined in a single-file export (`npm run export`): a JSON
- * table in the page, file name → base64 of the file's gzipped bytes. A page
+ * table in the page, file name → base64 of the file's gzipped bytes (of the
+ * file itself for the shards, which are gzip files). A page
  * opened from disk may not fetch, so the loaders read from this table through
  * the same Fetcher contract as the network.
  */
@@ -32,5 +33,7 @@ export async function embeddedResponse(url: string): Promise<Response | null> {
   if (b64 === undefined) return new Response('not in this file', { status: 404 });
   // A data: URL decodes base64 natively (atob on a 100 MB string would not).
   const gz = await fetch(`data:application/octet-stream;base64,${b64}`);
+  // Shards are gzipped files already: handed over as they are, their loader inflates them.
+  if (name.endsWith('.gz')) return gz;
   return new Response(gz.body!.pipeThrough(new DecompressionStream('gzip')));
 }

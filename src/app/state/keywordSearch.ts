@@ -1,17 +1,23 @@
 /**
- * The keyword filter's matcher. Uses the stem-aware index from src/search when that
- * module and the artifact's index are available; otherwise falls back to a plain
- * case-insensitive AND of words/"phrases" over titles, so the filter still works
- * on an artifact without an index.
+ * The keyword filter's matcher. Uses the stem-aware index from src/search, fetched a
+ * shard at a time: a query fetches the shards holding its keys (src/search/shards.ts)
+ * before it is answered, exactly. Without an index it falls back to a plain
+ * case-insensitive AND of words/"phrases" over titles, so the filter still works.
  */
 import type { LoadedArtifact } from './loadArtifact.ts';
-import { loadSearchBytes } from './loadArtifact.ts';
+import { fetchDecoded } from './loadArtifact.ts';
 
 export type Range = [number, number];
 
 export interface KeywordMatcher {
   kind: 'index' | 'titles';
-  /** Sorted paper indices; null for an empty query. */
+  /** Whether `match(query)` can answer now: the shards it needs are in. */
+  ready(query: string): boolean;
+  /** Fetches what `match(query)` needs; resolves when ready, rejects with "could not load search shard 3: ...". */
+  load(query: string): Promise<void>;
+  /** Why `query` cannot be answered (a shard it needs failed to load), or null. */
+  failure(query: string): string | null;
+  /** Sorted paper indices; null for an empty query. Only when ready(query). */
   match(query: string): Uint32Array | null;
   highlight(text: string, query: string): Range[];
   /** Parts of the query the matcher did not understand, to show under the input. */
@@ -25,12 +31,7 @@ export interface QueryNote {
   message: string;
 }
 
-interface SearchModule {
-  SearchIndex: { decode(bytes: Uint8Array): unknown };
-  parseQuery(q: string): unknown;
-  matchQuery(index: unknown, parsed: unknown): Uint32Array | null;
-  highlightRanges(text: string, parsed: unknown): unknown;
-}
+type SearchModule = typeof import('../../search/index.ts');
 
 // Resolved at build time; an empty record while src/search has no index.ts yet.
 const searchModules = import.meta.glob('../../search/index.ts');
@@ -66,6 +67,9 @@ export function titleMatcher(titles: readonly string[]): KeywordMatcher {
   const lower = titles.map((t) => t.toLowerCase());
   return {
     kind: 'titles',
+    ready: () => true,
+    load: () => Promise.resolve(),
+    failure: () => null,
     match(q) {
       const terms = queryTerms(q);
       if (terms.length === 0) return null;
@@ -98,58 +102,68 @@ export async function loadKeywordMatcher(
   degraded: (reason: string) => void = () => undefined,
 ): Promise<KeywordMatcher> {
   const loader = searchModules['../../search/index.ts'];
-  if (loader) {
+  const dir = a.manifest.search;
+  if (loader && (dir.shards.length > 0 || a.n === 0)) {
     try {
-      const mod = (await loader()) as SearchModule;
-      const bytes = await loadSearchBytes(a);
-      if (bytes.byteLength > 0) {
-        const index = mod.SearchIndex.decode(bytes);
-        let lastQ = '';
-        let lastParsed: unknown = mod.parseQuery('');
-        const parse = (q: string) => {
-          if (q !== lastQ) {
-            lastQ = q;
-            lastParsed = mod.parseQuery(q);
-          }
-          return lastParsed;
-        };
-        // A corrupt or outdated index must not break the filter: fall back to titles.
-        let fallback: KeywordMatcher | null = null;
-        void titles().then((t) => (fallback = titleMatcher(t)), () => undefined);
-        let broken = false;
-        const guard = <T,>(f: () => T, alt: () => T): T => {
-          if (!broken) {
-            try {
-              return f();
-            } catch (e) {
-              broken = true;
-              console.warn('topic-atlas: search index failed, matching titles only:', e);
-              degraded(`The search index failed on a query: ${(e as Error)?.message ?? String(e)}`);
-            }
-          }
-          return alt();
-        };
-        return {
-          get kind() {
-            return broken ? ('titles' as const) : ('index' as const);
-          },
-          match: (q) =>
-            guard(
-              () => (q.trim() ? mod.matchQuery(index, parse(q)) : null),
-              () => (fallback ? fallback.match(q) : q.trim() ? new Uint32Array(0) : null),
-            ),
-          highlight: (text, q) =>
-            guard(
-              () => (q.trim() ? normalizeRanges(mod.highlightRanges(text, parse(q))) : []),
-              () => (fallback ? fallback.highlight(text, q) : []),
-            ),
-          problems: (q) => guard(() => normalizeNotes((parse(q) as { problems?: unknown }).problems), () => []),
-        };
-      }
+      return shardedMatcher((await loader()) as SearchModule, a, degraded);
     } catch (e) {
       console.warn('topic-atlas: search index unavailable, matching titles only:', e);
       degraded((e as Error)?.message ?? String(e));
     }
-  }
+  } else degraded('the artifact has no keyword index.');
   return titleMatcher(await titles());
+}
+
+function shardedMatcher(mod: SearchModule, a: LoadedArtifact, degraded: (reason: string) => void): KeywordMatcher {
+  const dir = a.manifest.search;
+  const index = new mod.ShardedIndex(dir);
+  const pending = new Map<number, Promise<void>>();
+  const errors = new Map<number, string>();
+  let lastQ = '';
+  let lastParsed = mod.parseQuery('');
+  let lastShards: number[] = [];
+  const parse = (q: string) => {
+    if (q !== lastQ) {
+      lastQ = q;
+      lastParsed = mod.parseQuery(q);
+      lastShards = mod.shardsForQuery(dir, lastParsed);
+    }
+    return lastParsed;
+  };
+  const shardsOf = (q: string) => (parse(q), lastShards);
+  const loadShard = (s: number): Promise<void> => {
+    let p = pending.get(s);
+    if (!p) {
+      const what = `search shard ${s}`;
+      p = fetchDecoded(a, dir.shards[s]!.file, what, (bytes) => index.add(s, bytes));
+      p.catch((e: Error) => errors.set(s, e.message));
+      pending.set(s, p);
+    }
+    return p;
+  };
+  // Shards are checked when they load; a query that still throws (a bug, or a damage
+  // the checks missed) must not break the filter: it answers nothing and says why.
+  const guard = <T,>(f: () => T, alt: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      console.warn('topic-atlas: search index failed on a query:', e);
+      degraded(`The search index failed on a query: ${(e as Error)?.message ?? String(e)}`);
+      return alt();
+    }
+  };
+  return {
+    kind: 'index',
+    ready: (q) => shardsOf(q).every((s) => index.has(s)),
+    load: async (q) => {
+      await Promise.all(shardsOf(q).map(loadShard));
+    },
+    failure: (q) => {
+      for (const s of shardsOf(q)) if (errors.has(s)) return errors.get(s)!;
+      return null;
+    },
+    match: (q) => guard(() => (q.trim() ? mod.matchQuery(index, parse(q)) : null), () => new Uint32Array(0)),
+    highlight: (text, q) => guard(() => (q.trim() ? normalizeRanges(mod.highlightRanges(text, parse(q))) : []), () => []),
+    problems: (q) => normalizeNotes(parse(q).problems),
+  };
 }

@@ -1,15 +1,20 @@
 import {
   ArtifactError,
+  decodeAbstractShard,
   decodeColumn,
+  gunzipShard,
+  shardLength,
+  shardOf,
   undateImplausibleDays,
   validateManifest,
+  type AbstractRecord,
   type DocRecord,
   type Manifest,
   type TypedColumn,
 } from '../../schema/artifact.ts';
 import { embeddedResponse } from './embedded.ts';
 
-/** What the first paint needs: the manifest and the per-paper columns. */
+/** What the first paint needs: the manifest and the point columns (everything else comes in shards). */
 export interface LoadedArtifact {
   base: string;
   manifest: Manifest;
@@ -22,7 +27,6 @@ export interface LoadedArtifact {
   /** How many papers the day column dated outside the years 1000..9999 (shown as undated). */
   implausibleDays: number;
   bin: Int16Array;
-  neighbors: Int32Array;
   /** One assignment column per clustering level, in manifest.levels order. */
   levels: Uint16Array[];
 }
@@ -30,7 +34,7 @@ export interface LoadedArtifact {
 export type Fetcher = (url: string, init?: RequestInit) => Promise<Response>;
 
 // A single-file export answers from the page itself; everything else goes to the network.
-const defaultFetcher: Fetcher = async (u, init) => (await embeddedResponse(u)) ?? fetch(u, init);
+export const defaultFetcher: Fetcher = async (u, init) => (await embeddedResponse(u)) ?? fetch(u, init);
 
 /**
  * How long a request may go without receiving anything (the response, or the
@@ -136,7 +140,7 @@ async function fetchJson(fetcher: Fetcher, url: string, what: string, stallMs = 
 export async function loadArtifact(base: string, fetcher: Fetcher = defaultFetcher, stallMs = STALL_TIMEOUT_MS): Promise<LoadedArtifact> {
   const root = base.endsWith('/') ? base : `${base}/`;
   const manifest = validateManifest(await fetchJson(fetcher, `${root}manifest.json`, 'The artifact manifest', stallMs));
-  const names = ['x', 'y', 'day', 'datePrecision', 'bin', 'neighbors', ...manifest.levels.map((l) => l.column)];
+  const names = ['x', 'y', 'day', 'datePrecision', 'bin', ...manifest.levels.map((l) => l.column)];
   const columns = new Map<string, TypedColumn>();
   await Promise.all(
     names.map(async (name) => {
@@ -157,42 +161,64 @@ export async function loadArtifact(base: string, fetcher: Fetcher = defaultFetch
     datePrecision: dates.precision,
     implausibleDays: dates.undated,
     bin: columns.get('bin') as Int16Array,
-    neighbors: columns.get('neighbors') as Int32Array,
     levels: manifest.levels.map((l) => columns.get(l.column) as Uint16Array),
   };
 }
 
-export async function loadTitles(a: LoadedArtifact, fetcher: Fetcher = defaultFetcher): Promise<string[]> {
-  const titles = await fetchJson(fetcher, a.base + a.manifest.titles.file, 'Titles');
-  if (!Array.isArray(titles) || titles.length !== a.n) throw new ArtifactError(`titles: expected ${a.n} strings`);
-  return titles as string[];
-}
-
-export async function loadIds(a: LoadedArtifact, fetcher: Fetcher = defaultFetcher): Promise<string[]> {
-  const ids = await fetchJson(fetcher, a.base + a.manifest.ids.file, 'Ids');
-  if (!Array.isArray(ids) || ids.length !== a.n) throw new ArtifactError(`ids: expected ${a.n} strings`);
-  return ids as string[];
-}
-
-export async function loadSearchBytes(a: LoadedArtifact, fetcher: Fetcher = defaultFetcher): Promise<Uint8Array> {
-  return fetchBytes(fetcher, a.base + a.manifest.search.file, 'Search index');
-}
-
-const chunkCache = new Map<string, Promise<DocRecord[]>>();
-
-/** The full record (with abstract) of paper i; fetches its chunk once. */
-export async function loadDoc(a: LoadedArtifact, i: number, fetcher: Fetcher = defaultFetcher): Promise<DocRecord> {
-  const chunk = Math.floor(i / a.manifest.docs.chunkSize);
-  const file = a.manifest.docs.files[chunk];
-  if (file === undefined) throw new ArtifactError(`docs: no chunk for paper ${i}`);
+/**
+ * The inflated bytes of one shard file; any failure (missing, unreachable,
+ * truncated, corrupt) as an ArtifactError "could not load <what>: ...", for
+ * the view that needed the shard to show.
+ */
+export async function fetchShard(a: LoadedArtifact, file: string, what: string, fetcher: Fetcher = defaultFetcher): Promise<Uint8Array> {
   const url = a.base + file;
-  let p = chunkCache.get(url);
-  if (!p) {
-    p = fetchJson(fetcher, url, 'Abstracts') as Promise<DocRecord[]>;
-    chunkCache.set(url, p);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchBytes(fetcher, url, 'the file');
+  } catch (e) {
+    throw new ArtifactError(`could not load ${what}: ${(e as Error)?.message ?? String(e)}`);
   }
-  const docs = await p;
-  const doc = docs[i % a.manifest.docs.chunkSize];
-  if (!doc) throw new ArtifactError(`docs: chunk ${file} lacks paper ${i}`);
-  return doc;
+  try {
+    return await gunzipShard(bytes);
+  } catch (e) {
+    throw new ArtifactError(`could not load ${what}: the file (${url}) is truncated or corrupt (${(e as Error)?.message ?? String(e)}); ${RERUN}`);
+  }
+}
+
+/** Decodes a fetched shard, naming it in the error. */
+export async function fetchDecoded<T>(a: LoadedArtifact, file: string, what: string, decode: (bytes: Uint8Array) => T, fetcher: Fetcher = defaultFetcher): Promise<T> {
+  const bytes = await fetchShard(a, file, what, fetcher);
+  try {
+    return decode(bytes);
+  } catch (e) {
+    throw new ArtifactError(`could not load ${what}: ${(e as Error)?.message ?? String(e)}`);
+  }
+}
+
+const abstractShards = new Map<string, Promise<AbstractRecord[]>>();
+
+/** Abstract, date, categories and nearest papers of paper i; fetches its shard once. */
+export async function loadAbstract(a: LoadedArtifact, i: number, fetcher: Fetcher = defaultFetcher): Promise<AbstractRecord> {
+  const { shard, at } = shardOf(a.manifest.docs, i);
+  const file = a.manifest.docs.files[shard];
+  if (file === undefined) throw new ArtifactError(`could not load the abstract of paper ${i}: no abstracts shard ${shard}`);
+  const url = a.base + file;
+  let p = abstractShards.get(url);
+  if (!p) {
+    const what = `abstracts shard ${shard}`;
+    p = fetchDecoded(a, file, what, (b) => decodeAbstractShard(b, shardLength(a.manifest.docs, a.n, shard), what), fetcher);
+    abstractShards.set(url, p);
+  }
+  return (await p)[at]!;
+}
+
+/** Everything the paper panel shows of paper i: its title and id (`titleOf`, from the titles shards) with its abstract record. */
+export async function loadDoc(
+  a: LoadedArtifact,
+  i: number,
+  titleOf: (i: number) => Promise<{ id: string; title: string }>,
+  fetcher: Fetcher = defaultFetcher,
+): Promise<DocRecord & { neighbors: number[] }> {
+  const [{ id, title }, rec] = await Promise.all([titleOf(i), loadAbstract(a, i, fetcher)]);
+  return { id, title, abstract: rec.abstract, date: rec.date, ...(rec.categories ? { categories: rec.categories } : {}), neighbors: rec.neighbors };
 }

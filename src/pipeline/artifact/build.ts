@@ -35,7 +35,6 @@ export function toArtifactParts(
     day: result.day,
     datePrecision: result.precision,
     bin: result.trends.bin,
-    neighbors: result.nearest,
   };
   for (const lv of result.levels) columns[`cluster_${lv.name}`] = Uint16Array.from(lv.labels);
   const { report } = input;
@@ -75,7 +74,7 @@ export function toArtifactParts(
     ids: papers.map((p) => p.id),
     search,
     docs: papers.map(docRecordOf),
-    chunkSize: 500,
+    neighbors: result.nearest,
     // Without an LSA model new papers cannot be placed: --update refuses such an artifact (it reads `vectors`).
     ...(result.svd ? { model: encodeModel(result, result.svd) } : {}),
   };
@@ -85,7 +84,7 @@ function vectorsOf({ space }: PipelineResult): Manifest['vectors'] {
   return space.method === 'lsa' ? { method: 'lsa', dims: space.dims } : { method: 'user', dims: space.dims, source: space.source! };
 }
 
-/** A paper as the dashboard's abstracts chunks hold it (optional fields only when present, so old artifacts keep their bytes). */
+/** A paper as the writer takes it (optional fields only when present). */
 export function docRecordOf(p: Paper): DocRecord {
   return {
     id: p.id,

@@ -1,19 +1,20 @@
 /**
  * One self-contained HTML file from an artifact: the dashboard's single-file
  * build with the artifact's files inlined as a JSON table (name → base64 of
- * the gzipped bytes; src/app/state/embedded.ts reads it back). Opens from disk
- * with no server and no network.
+ * the gzipped bytes; shards, gzipped already, as they are;
+ * src/app/state/embedded.ts reads it back). Opens from disk with no server
+ * and no network.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EMBED_ELEMENT_ID, validateManifest, type Manifest } from '../../schema/artifact.ts';
+import { EMBED_ELEMENT_ID, isGzip, validateManifest, type Manifest } from '../../schema/artifact.ts';
 import { UserError } from '../ingest/types.ts';
 import { MANIFEST } from './outDir.ts';
 
 /** The files the dashboard reads (the `--update` model stays out). */
 export function dashboardFiles(m: Manifest): string[] {
-  return [MANIFEST, ...Object.values(m.columns).map((c) => c.file), m.titles.file, m.ids.file, m.search.file, ...m.docs.files];
+  return [MANIFEST, ...Object.values(m.columns).map((c) => c.file), ...m.titles.files, ...m.search.shards.map((s) => s.file), ...m.docs.files];
 }
 
 export async function readArtifactManifest(dir: string): Promise<Manifest> {
@@ -48,7 +49,7 @@ export async function embedArtifact(dir: string, m: Manifest, maxBytes: number):
       throw new UserError(`--artifact ${dir}: ${name}, named by the manifest, is missing; rerun npm run preprocess`);
     });
     rawBytes += bytes.length;
-    const b64 = gzipSync(bytes, { level: 9 }).toString('base64');
+    const b64 = (isGzip(bytes) ? bytes : gzipSync(bytes, { level: 9 })).toString('base64');
     embeddedBytes += b64.length;
     if (embeddedBytes > maxBytes) {
       const total = (await Promise.all(dashboardFiles(m).map((f) => stat(join(dir, f)).then((s) => s.size)))).reduce((a, b) => a + b, 0);

@@ -1,13 +1,20 @@
 /**
  * What `--update` needs to place new papers on an existing map without
  * refitting: the fitted text + LSA model (serialised by the vectors stage),
- * every paper's LSA vector (for the new papers' neighbours), each level's
- * centroids and the term counts (to recount trends). Stored as named binary
+ * each level's centroids and every paper's LSA vector, stored as named binary
  * blobs under model/.
+ *
+ * Per paper only the LSA vector (float32). The term counts are not stored:
+ * they are the fitted vocabulary applied to the paper's text, which the
+ * abstracts shards hold, and `--update` recounts them exactly
+ * (test/pipeline/artifact/model.test.ts). The vectors cannot be recomputed
+ * that way: a truncated randomized SVD's projection of its training rows is
+ * not its U·S, and UMAP's placement of new points is sensitive enough that
+ * even 16-bit quantised vectors moved some new papers by 13% of the map.
  */
 import type { PipelineResult } from '../run.ts';
 import type { SvdResult } from '../vectors/svd.ts';
-import type { Csr, TextModel } from '../text/types.ts';
+import type { TextModel } from '../text/types.ts';
 import { deserializeLsaModel, serializeLsaModel, type LsaModelJson, type SvdModel } from '../vectors/index.ts';
 import { ArtifactError } from '../../schema/artifact.ts';
 
@@ -17,24 +24,17 @@ export interface FittedModel {
   /** n × dims, unit rows. */
   lsa: Float32Array;
   centroids: Record<string, Float32Array>;
-  counts: Csr;
 }
 
 const utf8 = new TextEncoder();
 
-export function bytesOf(a: Float32Array | Int32Array | Float64Array): Uint8Array {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+/** The per-paper blob of the model: LSA vectors, n × dims float32. */
+export function corpusBlobs(lsa: Float32Array): Record<string, Uint8Array> {
+  return { lsa: bytesOf(lsa) };
 }
 
-/** The blobs for the model's corpus-sized parts: LSA vectors and term counts. */
-export function corpusBlobs(lsa: Float32Array, counts: Csr): Record<string, Uint8Array> {
-  return {
-    lsa: bytesOf(lsa),
-    countsShape: utf8.encode(JSON.stringify({ rows: counts.rows, cols: counts.cols })),
-    countsIndptr: bytesOf(counts.indptr),
-    countsIndices: bytesOf(counts.indices),
-    countsData: bytesOf(counts.data),
-  };
+export function bytesOf(a: Float32Array | Int32Array | Float64Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
 export function encodeModel(result: PipelineResult, svd: SvdResult): Record<string, Uint8Array> {
@@ -42,7 +42,7 @@ export function encodeModel(result: PipelineResult, svd: SvdResult): Record<stri
   const out: Record<string, Uint8Array> = {
     lsaModelJson: utf8.encode(JSON.stringify(json)),
     lsaModelBinary: binary,
-    ...corpusBlobs(svd.normalized, result.vectors.counts),
+    ...corpusBlobs(svd.normalized),
   };
   for (const lv of result.levels) out[`centroids_${lv.name}`] = bytesOf(lv.centroids);
   return out;
@@ -59,25 +59,13 @@ export function decodeModel(files: Record<string, Uint8Array | undefined>): Fitt
   const utf = new TextDecoder();
   const json = files.lsaModelJson;
   const binary = files.lsaModelBinary;
-  const shape = files.countsShape;
-  if (!json || !binary || !shape) throw new ArtifactError('model: incomplete; rerun npm run preprocess without --update');
+  if (!json || !binary) throw new ArtifactError('model: incomplete; rerun npm run preprocess without --update');
   const { text, svd } = deserializeLsaModel(JSON.parse(utf.decode(json)) as LsaModelJson, binary);
-  const { rows, cols } = JSON.parse(utf.decode(shape)) as { rows: number; cols: number };
   const centroids: Record<string, Float32Array> = {};
   for (const [name, b] of Object.entries(files)) {
     if (name.startsWith('centroids_')) centroids[name.slice('centroids_'.length)] = view(Float32Array, b, name);
   }
-  return {
-    text,
-    svd,
-    lsa: view(Float32Array, files.lsa, 'lsa'),
-    centroids,
-    counts: {
-      rows,
-      cols,
-      indptr: view(Int32Array, files.countsIndptr, 'countsIndptr'),
-      indices: view(Int32Array, files.countsIndices, 'countsIndices'),
-      data: view(Float32Array, files.countsData, 'countsData'),
-    },
-  };
+  const lsa = view(Float32Array, files.lsa, 'lsa');
+  if (lsa.length % Math.max(1, svd.dims) !== 0) throw new ArtifactError(`model/lsa: ${lsa.length} values is not a whole number of ${svd.dims}-dimension rows; rerun npm run preprocess without --update`);
+  return { text, svd, lsa, centroids };
 }

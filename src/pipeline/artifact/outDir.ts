@@ -15,13 +15,13 @@ import { LOCK_FILE } from './lock.ts';
 export const MANIFEST = 'manifest.json';
 
 /** Sub-folders the writer creates; anything else in an artifact folder is the user's. */
-export const OWN_SUBDIRS = ['docs', 'model'] as const;
+export const OWN_SUBDIRS = ['titles', 'docs', 'search', 'model'] as const;
 
 // `stem.<12 hex of sha256>.ext`, as putFile names data files; `.tmp-<pid>` while one is being written.
-const DATA_FILE = /^[A-Za-z0-9_-]+\.[0-9a-f]{12}\.(bin|json)$/;
+const DATA_FILE = /^[A-Za-z0-9_-]+\.[0-9a-f]{12}\.(bin|json)(\.gz)?$/;
 const TEMP_FILE = /^[A-Za-z0-9_.-]+\.tmp-\d+$/;
 
-/** A file name (inside the artifact root, docs/ or model/) that only this writer produces. */
+/** A file name (inside the artifact root or one of OWN_SUBDIRS) that only this writer produces. */
 export function isOwnFile(name: string): boolean {
   return name === MANIFEST || name === LOCK_FILE || DATA_FILE.test(name) || TEMP_FILE.test(name);
 }

@@ -21,7 +21,8 @@ import { contentKey } from '../ingest/content-id.ts';
 import { printable } from '../ingest/printable.ts';
 import type { IngestResult } from '../ingest/index.ts';
 import { dayAndPrecision } from '../ingest/dates.ts';
-import type { Csr } from '../text/types.ts';
+import { vectorizeWithModel } from '../text/apply-model.ts';
+import { paperText } from '../ingest/derive-title.ts';
 import { buildTrends } from '../trends/index.ts';
 import { classTermScores } from '../cluster/index.ts';
 import { buildSearchIndex } from '../../search/index.ts';
@@ -29,6 +30,7 @@ import { corpusBlobs, decodeModel, type FittedModel } from './model.ts';
 import { writeArtifact } from './write.ts';
 import { concatCsr, placeBatch, type MapBase, type PlacedBatch } from './placeBatch.ts';
 import { docRecordOf } from './build.ts';
+import { readDocs } from './readShards.ts';
 import type { PipelineOptions } from '../cli/options.ts';
 import type { Progress } from '../cli/progress.ts';
 
@@ -66,7 +68,10 @@ export interface UpdateBase {
   /** The model/ blobs as read (rewritten with the grown corpus parts on commit). */
   modelFiles: Record<string, Uint8Array>;
   model: FittedModel;
+  /** Empty when opened without docs. */
   docs: DocRecord[];
+  /** The nearest-papers table, n × neighborsK (empty when opened without docs). */
+  neighbors: Int32Array;
   map: MapBase;
 }
 
@@ -84,8 +89,10 @@ export async function openForUpdate(dir: string, read: { docs: boolean; option?:
   const modelFiles: Record<string, Uint8Array> = {};
   for (const [name, file] of Object.entries(m.model)) modelFiles[name] = new Uint8Array(await readFile(join(dir, file)));
   const model = decodeModel(modelFiles);
-  const docs: DocRecord[] = [];
-  if (read.docs) for (const file of m.docs.files) docs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
+  if (model.lsa.length !== m.n * model.svd.dims) {
+    throw new ArtifactError(`model: LSA vectors of ${model.lsa.length / model.svd.dims} papers, the map has ${m.n}; rerun npm run preprocess without --update`);
+  }
+  const { docs, neighbors } = read.docs ? await readDocs(dir, m) : { docs: [], neighbors: new Int32Array(0) };
   const x = (await readColumn(dir, m, 'x')) as Float32Array;
   const y = (await readColumn(dir, m, 'y')) as Float32Array;
   const coords = new Float32Array(2 * m.n);
@@ -100,7 +107,7 @@ export async function openForUpdate(dir: string, read: { docs: boolean; option?:
     nNeighbors: Number(m.params.neighbors ?? 15),
     levels: m.levels.map((lv) => lv.name),
   };
-  return { dir, manifest: m, modelFiles, model, docs, map };
+  return { dir, manifest: m, modelFiles, model, docs, neighbors, map };
 }
 
 /** The papers not on the map yet: not the same id, nor the same title and abstract, as one already there or earlier in the input. */
@@ -136,7 +143,7 @@ export async function updateArtifact(
   if (duplicates) progress.warn(`${input}: ${duplicates} paper(s) already on the map (same id, or same title and abstract), skipped`);
   if (fresh.length === 0) throw new UserError(`${input}: no new papers to add to ${printable(dir)}`);
   const batch = await placeBatch(base.model, base.map, fresh, { seed: options.seed, stage: (name, work) => progress.stage(name, work) });
-  await commitUpdate(base, { file: ingested.report.file, read: ingested.report.read, undated: ingested.report.undated }, fresh, batch, progress, beforeCommit);
+  await commitUpdate(base, { file: ingested.report.file, read: ingested.report.read, undated: ingested.report.undated }, fresh, batch, progress, { shardBytes: options.shardKb * 1024, beforeCommit });
 }
 
 /** Writes the artifact of base + the placed papers (batch rows = fresh, in order): sizes, trends, search and abstracts over all. */
@@ -146,17 +153,19 @@ export async function commitUpdate(
   fresh: Paper[],
   batch: PlacedBatch,
   progress: Progress,
-  beforeCommit?: () => Promise<void>,
+  write: { shardBytes: number; beforeCommit?: () => Promise<void> },
 ): Promise<void> {
-  const { dir, manifest: m, model, modelFiles: files, docs: oldDocs } = base;
+  const { beforeCommit } = write;
+  const { dir, manifest: m, model, modelFiles: files, docs: oldDocs, neighbors: oldNeighbors } = base;
   if (batch.m !== fresh.length) throw new Error(`commitUpdate: ${batch.m} placed rows for ${fresh.length} papers`);
   const n = m.n;
   const mNew = fresh.length;
   const d = model.svd.dims;
   const placed = batch.coords;
   const newLabels = batch.labels;
-  const counts = batch.counts;
   const newX = batch.lsa;
+  // Term counts are not stored: the fitted vocabulary recounts the old papers' text (rows are independent of each other).
+  const { counts: oldCounts } = await progress.stage('recount', () => vectorizeWithModel(oldDocs.map(paperText), model.text));
   const x = (await readColumn(dir, m, 'x')) as Float32Array;
   const y = (await readColumn(dir, m, 'y')) as Float32Array;
   const K = m.neighborsK;
@@ -167,7 +176,7 @@ export async function commitUpdate(
   const labels = await Promise.all(
     m.levels.map(async (lv, i) => Int32Array.from(concat((await readColumn(dir, m, lv.column)) as Uint16Array, newLabels[i]!))),
   );
-  const allCounts = concatCsr([model.counts, counts]);
+  const allCounts = concatCsr([oldCounts, batch.counts]);
   const unit = m.trends.unit;
   const trends = await progress.stage('trends', () =>
     buildTrends(
@@ -177,7 +186,6 @@ export async function commitUpdate(
   );
 
   // Nearest papers of the new ones among the old (the existing rows keep theirs).
-  const oldNeighbors = (await readColumn(dir, m, 'neighbors')) as Int32Array;
   const neighbors = new Int32Array((n + mNew) * K);
   neighbors.set(oldNeighbors);
   neighbors.set(batch.neighbors, n * K);
@@ -200,10 +208,7 @@ export async function commitUpdate(
     ymin = Math.min(ymin, placed[2 * i + 1]!);
     ymax = Math.max(ymax, placed[2 * i + 1]!);
   }
-  const lsa = new Float32Array((n + mNew) * d);
-  lsa.set(model.lsa);
-  lsa.set(newX, n * d);
-  const columns: Record<string, TypedColumn> = { x: allX, y: allY, day, datePrecision: precision, bin: trends.bin, neighbors };
+  const columns: Record<string, TypedColumn> = { x: allX, y: allY, day, datePrecision: precision, bin: trends.bin };
   m.levels.forEach((lv, i) => (columns[lv.column] = Uint16Array.from(labels[i]!)));
 
   await progress.stage('write', () =>
@@ -228,8 +233,9 @@ export async function commitUpdate(
       ids: docs.map((doc) => doc.id),
       search: buildSearchIndex(docs.map((doc) => `${doc.title}\n${doc.abstract}`)),
       docs,
-      chunkSize: m.docs.chunkSize,
-      model: { ...files, ...corpusBlobs(lsa, allCounts) },
+      neighbors,
+      shardBytes: write.shardBytes,
+      model: { ...files, ...corpusBlobs(concat(model.lsa, newX)) },
     }, { beforeCommit }),
   );
   progress.info(`added ${mNew} papers to ${printable(dir)} (now ${n + mNew}); existing positions unchanged`);

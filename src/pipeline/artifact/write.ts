@@ -1,31 +1,47 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspectOutDir, isOwnFile, MANIFEST, OWN_SUBDIRS } from './outDir.ts';
+import { splitSearchIndex } from '../../search/shards.ts';
 import {
   ARTIFACT_FORMAT,
   ARTIFACT_VERSION,
   dtypeOf,
   titleFromAbstractRanges,
   validateManifest,
+  type AbstractRecord,
   type ColumnRef,
   type DocRecord,
   type Manifest,
+  type ShardSet,
+  type TitleShard,
   type TypedColumn,
 } from '../../schema/artifact.ts';
 
 /** Everything the pipeline produced; the writer decides file names and layout. */
 export interface ArtifactParts {
-  manifest: Omit<Manifest, 'format' | 'version' | 'columns' | 'titles' | 'titlesFromAbstract' | 'ids' | 'search' | 'docs' | 'model'>;
+  manifest: Omit<Manifest, 'format' | 'version' | 'columns' | 'titles' | 'titlesFromAbstract' | 'search' | 'docs' | 'model'>;
+  /** The point columns (what the first paint fetches). */
   columns: Record<string, TypedColumn>;
   titles: string[];
   ids: string[];
+  /** The whole keyword index (buildSearchIndex's bytes): written in shards by key range. */
   search: Uint8Array;
   docs: DocRecord[];
-  chunkSize?: number;
+  /** n × manifest.neighborsK nearest papers, best first (-1 pads); stored with the abstracts. */
+  neighbors: Int32Array;
+  /** About how many bytes (before gzip) a shard holds; default SHARD_BYTES. */
+  shardBytes?: number;
   /** Named blobs for `--update` (stored under model/). */
   model?: Record<string, Uint8Array>;
 }
+
+/**
+ * A shard's size before gzip: big enough that a view needs few requests, small
+ * enough that a hover or a query fetches a few hundred KB, not the corpus.
+ */
+export const SHARD_BYTES = 1 << 20;
 
 
 function shortHash(bytes: Uint8Array): string {
@@ -81,6 +97,37 @@ async function putFile(dir: string, stem: string, ext: string, bytes: Uint8Array
 
 const utf8 = new TextEncoder();
 
+/** Papers per shard so that a shard of items averaging `totalBytes / n` is about `target` bytes. */
+export function papersPerShard(totalBytes: number, n: number, target: number): number {
+  return n === 0 || totalBytes === 0 ? Math.max(1, n) : Math.max(1, Math.floor((target * n) / totalBytes));
+}
+
+function gzip(bytes: Uint8Array): Uint8Array {
+  return gzipSync(bytes, { level: 9 });
+}
+
+/** Writes per-paper JSON in gzipped shards of papers [s·chunkSize, (s+1)·chunkSize). */
+async function putShards<T>(dir: string, sub: string, n: number, target: number, sizeOf: (i: number) => number, shard: (start: number, end: number) => T): Promise<ShardSet> {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += sizeOf(i);
+  const chunkSize = papersPerShard(total, n, target);
+  const files: string[] = [];
+  for (let start = 0; start < n; start += chunkSize) {
+    const stem = `${sub}/${String(start / chunkSize).padStart(5, '0')}`;
+    files.push(await putFile(dir, stem, 'json.gz', gzip(utf8.encode(JSON.stringify(shard(start, Math.min(n, start + chunkSize)))))));
+  }
+  return { chunkSize, files };
+}
+
+function abstractRecord(doc: DocRecord, neighbors: Int32Array, k: number, i: number): AbstractRecord {
+  return {
+    abstract: doc.abstract,
+    date: doc.date,
+    ...(doc.categories ? { categories: doc.categories } : {}),
+    neighbors: Array.from(neighbors.subarray(i * k, (i + 1) * k)),
+  };
+}
+
 /**
  * Writes an artifact directory atomically: data files under new content-hashed
  * names first (each fsynced), the folders fsynced, manifest.json renamed into
@@ -94,20 +141,29 @@ const utf8 = new TextEncoder();
  */
 export async function writeArtifact(dir: string, parts: ArtifactParts, options: { beforeCommit?: () => Promise<void> } = {}): Promise<Manifest> {
   await inspectOutDir(dir, '--out');
-  await mkdir(join(dir, 'docs'), { recursive: true });
+  for (const sub of ['titles', 'docs', 'search']) await mkdir(join(dir, sub), { recursive: true });
   const columns: Record<string, ColumnRef> = {};
   for (const [name, column] of Object.entries(parts.columns)) {
     columns[name] = { file: await putFile(dir, name, 'bin', bytesOf(column)), dtype: dtypeOf(column), length: column.length };
   }
-  const titles = await putFile(dir, 'titles', 'json', utf8.encode(JSON.stringify(parts.titles)));
-  const ids = await putFile(dir, 'ids', 'json', utf8.encode(JSON.stringify(parts.ids)));
-  const search = await putFile(dir, 'search', 'bin', parts.search);
-  const chunkSize = parts.chunkSize ?? 1000;
-  const docFiles: string[] = [];
-  for (let start = 0; start < parts.docs.length; start += chunkSize) {
-    const chunk = parts.docs.slice(start, start + chunkSize);
-    const stem = `docs/${String(start / chunkSize).padStart(5, '0')}`;
-    docFiles.push(await putFile(dir, stem, 'json', utf8.encode(JSON.stringify(chunk))));
+  const n = parts.manifest.n;
+  const k = parts.manifest.neighborsK;
+  if (parts.titles.length !== n || parts.ids.length !== n || parts.docs.length !== n || parts.neighbors.length !== n * k) {
+    throw new Error(`writeArtifact: ${n} papers, but ${parts.titles.length} titles, ${parts.ids.length} ids, ${parts.docs.length} docs and ${parts.neighbors.length / Math.max(1, k)} neighbour rows`);
+  }
+  const target = parts.shardBytes ?? SHARD_BYTES;
+  // Sizes in UTF-16 units plus JSON's quotes and commas: close enough to pick a shard length.
+  const titles = await putShards(dir, 'titles', n, target, (i) => parts.titles[i]!.length + parts.ids[i]!.length + 6, (s, e): TitleShard => ({
+    ids: parts.ids.slice(s, e),
+    titles: parts.titles.slice(s, e),
+  }));
+  const docs = await putShards(dir, 'docs', n, target, (i) => parts.docs[i]!.abstract.length + 40 + 8 * k, (s, e) =>
+    parts.docs.slice(s, e).map((doc, j) => abstractRecord(doc, parts.neighbors, k, s + j)),
+  );
+  const split = splitSearchIndex(parts.search, target);
+  const searchShards: Manifest['search']['shards'] = [];
+  for (const [s, bytes] of split.shards.entries()) {
+    searchShards.push({ ...split.directory.shards[s]!, file: await putFile(dir, `search/${String(s).padStart(5, '0')}`, 'bin.gz', gzip(bytes)) });
   }
   let model: Record<string, string> | null = null;
   if (parts.model) {
@@ -122,11 +178,10 @@ export async function writeArtifact(dir: string, parts: ArtifactParts, options: 
     version: ARTIFACT_VERSION,
     ...parts.manifest,
     columns,
-    titles: { file: titles },
+    titles,
     ...(fromAbstract.length > 0 ? { titlesFromAbstract: fromAbstract } : {}),
-    ids: { file: ids },
-    search: { file: search },
-    docs: { chunkSize, files: docFiles },
+    search: { n: split.directory.n, keys: split.directory.keys, minPairDf: split.directory.minPairDf, shards: searchShards },
+    docs,
     model,
   };
   validateManifest(JSON.parse(JSON.stringify(manifest)));
@@ -139,7 +194,7 @@ export async function writeArtifact(dir: string, parts: ArtifactParts, options: 
 }
 
 function referencedFiles(m: Manifest): Set<string> {
-  const files = new Set<string>([MANIFEST, m.titles.file, m.ids.file, m.search.file, ...m.docs.files]);
+  const files = new Set<string>([MANIFEST, ...m.titles.files, ...m.search.shards.map((s) => s.file), ...m.docs.files]);
   for (const ref of Object.values(m.columns)) files.add(ref.file);
   for (const file of Object.values(m.model ?? {})) files.add(file);
   return files;
@@ -149,7 +204,7 @@ function referencedFiles(m: Manifest): Set<string> {
  * Removes the files of this writer's that `manifest` does not name: the files
  * of the previous manifest, temp files, and the data files of runs stopped
  * before their commit. Only names this writer produces (outDir.ts `isOwnFile`)
- * in the root, docs/ and model/ are candidates, so the user's files beside an
+ * in the root and OWN_SUBDIRS are candidates, so the user's files beside an
  * artifact, and any file a damaged or crafted old manifest names, stay.
  */
 async function removeUnreferenced(dir: string, manifest: Manifest): Promise<void> {

@@ -17,6 +17,8 @@ export interface PipelineOptions extends PipelineParams {
   columns: Partial<Record<'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories', string>>;
   quiet: boolean;
   timingsJson: string | null;
+  /** About how many KB (before gzip) one shard of titles, abstracts or the keyword index holds. */
+  shardKb: number;
 }
 
 export const HELP = `Usage: npm run preprocess -- --input FILE [options]
@@ -49,6 +51,8 @@ Output
                         them to its clusters and place them on its map without refitting
                         (not with --vectors: a map built on them has no LSA model)
   --timings-json FILE   also write per-stage wall time and peak RSS as JSON
+  --shard-kb N          size of a titles, abstracts or keyword index shard before gzip,
+                        in KB (default: 1024): what a hover, a paper or a query fetches
   --quiet               no progress on stderr (warnings and errors still print)
 
 Model
@@ -136,6 +140,7 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
         bin: { type: 'string' },
         quiet: { type: 'boolean' },
         'timings-json': { type: 'string' },
+        'shard-kb': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -193,5 +198,6 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
     bin: (v.bin as BinUnit | 'auto' | undefined) ?? 'auto',
     quiet: v.quiet ?? false,
     timingsJson: v['timings-json'] ?? null,
+    shardKb: intOption('shard-kb', v['shard-kb'], 1024, 1),
   };
 }

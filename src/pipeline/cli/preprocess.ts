@@ -111,7 +111,7 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
       {},
       search,
     );
-    await progress.stage('write', () => writeArtifact(options.out, parts, { beforeCommit }));
+    await progress.stage('write', () => writeArtifact(options.out, { ...parts, shardBytes: options.shardKb * 1024 }, { beforeCommit }));
     summarize(progress, options.out, result.n, result.levels.map((l) => l.k));
   }
   const total = performance.now() - t0;

@@ -115,8 +115,8 @@ describe('writeArtifact', () => {
     writeFileSync(join(outside, 'victim.txt'), 'x');
     writeFileSync(join(root, 'precious.txt'), 'x');
     const crafted = JSON.parse(JSON.stringify(await writeArtifact(root, parts(1))));
-    crafted.titles.file = '../' + outside.split('/').pop() + '/victim.txt';
-    crafted.ids.file = 'precious.txt';
+    crafted.titles.files[0] = '../' + outside.split('/').pop() + '/victim.txt';
+    crafted.docs.files[0] = 'precious.txt';
     writeFileSync(join(root, 'manifest.json'), JSON.stringify(crafted));
     await writeArtifact(root, parts(3));
     expect(existsSync(join(outside, 'victim.txt'))).toBe(true);

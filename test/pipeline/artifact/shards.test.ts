@@ -1,124 +1,160 @@
-/** A sharded run: papers placed in shards apart, then merged, give the artifact of placing them at once (positions aside). */
-import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * Shards written by the artifact writer read back exactly, through the Node
+ * reader (`--update`, the export) and the dashboard's loaders alike.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { decodeColumn, validateManifest, type Manifest } from '../../../src/schema/artifact.ts';
-import { ingestFile } from '../../../src/pipeline/ingest/index.ts';
-import { commitUpdate, freshPapers, openForUpdate } from '../../../src/pipeline/artifact/update.ts';
-import { concatBatches, placeBatch } from '../../../src/pipeline/artifact/placeBatch.ts';
-import { decodeBatch, encodeBatch } from '../../../src/pipeline/artifact/batchFile.ts';
-import { knnMethodFor } from '../../../src/pipeline/project/place.ts';
-import { createProgress } from '../../../src/pipeline/cli/progress.ts';
+import { join } from 'node:path';
+import { writeArtifact, papersPerShard, type ArtifactParts } from '../../../src/pipeline/artifact/write.ts';
+import { readDocs, readTitlesAndIds } from '../../../src/pipeline/artifact/readShards.ts';
+import { buildSearchIndex, matchQuery, parseQuery, SearchIndex, ShardedIndex, shardsForQuery } from '../../../src/search/index.ts';
+import { gunzipShard, type DocRecord, type Manifest } from '../../../src/schema/artifact.ts';
+import { loadAbstract, loadArtifact, loadDoc, type Fetcher } from '../../../src/app/state/loadArtifact.ts';
+import { PaperTitles } from '../../../src/app/state/paperTitles.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const N = 23;
+const K = 2;
+const docs: DocRecord[] = Array.from({ length: N }, (_, i) => ({
+  id: `p-${i}`,
+  title: i === 5 ? 'Ünïcode “quotes” and <b>tags</b>' : `Paper ${i} on ${['graphs', 'agents', 'diffusion'][i % 3]}`,
+  abstract: i === 7 ? '' : `We study ${['graph models', 'agent memory', 'diffusion models'][i % 3]} number ${i}.`,
+  ...(i === 7 ? { titleFromAbstract: true as const } : {}),
+  date: i % 4 === 0 ? null : `2024-0${1 + (i % 9)}-1${i % 10}`,
+  ...(i % 5 === 0 ? { categories: ['cs.LG', `cat-${i}`] } : {}),
+}));
+const neighbors = Int32Array.from({ length: N * K }, (_, j) => (j % K === 0 ? (Math.floor(j / K) + 1) % N : -1));
+const texts = docs.map((d) => `${d.title}\n${d.abstract}`);
 
-const manifest = (dir: string) => validateManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-function column(dir: string, m: Manifest, name: string) {
-  const ref = m.columns[name]!;
-  const b = readFileSync(join(dir, ref.file));
-  return decodeColumn(name, ref, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+function parts(shardBytes: number): ArtifactParts {
+  const labels = Uint16Array.from({ length: N }, (_, i) => i % 3);
+  const cluster = (id: number) => ({ id, label: `c${id}`, size: 0, terms: [], representatives: [], center: [0, 0] as [number, number], meanDay: null, parent: null });
+  return {
+    manifest: {
+      generator: 'test',
+      input: { file: 'x', sha256: '', format: 'jsonl' },
+      stats: { read: N, kept: N, skipped: {}, undated: 0, vocabulary: 0, nnz: 0, lsaDims: 0, timingsMs: {} },
+      params: {},
+      n: N,
+      neighborsK: K,
+      bounds: [0, 0, 1, 1],
+      levels: [{ name: 'default', k: 3, column: 'cluster_default', inertia: 0, clusters: [0, 1, 2].map(cluster) }],
+      defaultLevel: 0,
+      kScan: null,
+      kCriterion: null,
+      trends: { unit: 'year', bins: [], undated: N, imprecise: 0, levels: [], terms: [], method: { growth: '', alpha: 0.05, minTermDocs: 0, burst: '' } },
+    },
+    columns: {
+      x: Float32Array.from({ length: N }, (_, i) => i / N),
+      y: Float32Array.from({ length: N }, (_, i) => 1 - i / N),
+      day: new Int32Array(N),
+      datePrecision: new Uint8Array(N),
+      bin: new Int16Array(N).fill(-1),
+      cluster_default: labels,
+    },
+    titles: docs.map((d) => d.title),
+    ids: docs.map((d) => d.id),
+    search: buildSearchIndex(texts, { minPairDf: 1 }),
+    docs,
+    neighbors,
+    shardBytes,
+  };
 }
 
-describe('sharded placement and merge', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'atlas-shards-'));
-  const lines = readFileSync(join(ROOT, 'data/papers.jsonl'), 'utf8').trim().split('\n');
-  writeFileSync(join(tmp, 'fit.jsonl'), lines.slice(0, 40).join('\n') + '\n');
-  writeFileSync(join(tmp, 'rest.jsonl'), lines.slice(40).join('\n') + '\n');
-  const fit = join(tmp, 'fit');
-  const r = spawnSync(TSX, [join(ROOT, 'scripts/preprocess.ts'), '--input', join(tmp, 'fit.jsonl'), '--out', fit, '--k', '4', '--quiet'], { cwd: ROOT, encoding: 'utf8' });
-
-  it('merges three shards to the counts, clusters and neighbours of one placement', async () => {
-    expect(r.status, r.stderr).toBe(0);
-    const { papers } = await ingestFile(join(tmp, 'rest.jsonl'), {});
-    expect(papers.length).toBe(34);
-    const one = join(tmp, 'one');
-    const merged = join(tmp, 'merged');
-    cpSync(fit, one, { recursive: true });
-    cpSync(fit, merged, { recursive: true });
-    const progress = createProgress({ quiet: true });
-    const source = { file: 'rest.jsonl', read: 34, undated: 0 };
-
-    const baseOne = await openForUpdate(one);
-    const { fresh } = freshPapers(baseOne, papers);
-    const knnMethod = knnMethodFor(baseOne.map.n, fresh.length);
-    await commitUpdate(baseOne, source, fresh, await placeBatch(baseOne.model, baseOne.map, fresh, { seed: 42, knnMethod }), progress);
-
-    // Each shard placed by a worker that sees only the fitted artifact, handed over as a batch file.
-    const worker = await openForUpdate(fit, { docs: false });
-    const cuts = [0, 11, 23, 34];
-    const files = [];
-    const ids = (s: number) => fresh.slice(cuts[s], cuts[s + 1]).map((p) => p.id);
-    for (let s = 0; s < 3; s++) files.push(encodeBatch(await placeBatch(worker.model, worker.map, fresh.slice(cuts[s], cuts[s + 1]), { seed: 42, knnMethod }), ids(s)));
-    const baseMerged = await openForUpdate(merged);
-    await commitUpdate(baseMerged, source, fresh, concatBatches(files.map((f, s) => decodeBatch(f, `shard ${s}`, ids(s)))), progress);
-
-    const a = manifest(one);
-    const b = manifest(merged);
-    expect(b.n).toBe(74);
-    expect(b.trends).toEqual(a.trends);
-    expect(b.levels.map((l) => l.clusters.map((c) => c.size))).toEqual(a.levels.map((l) => l.clusters.map((c) => c.size)));
-    for (const name of [...a.levels.map((l) => l.column), 'neighbors', 'day', 'bin']) {
-      expect(Array.from(column(merged, b, name)), name).toEqual(Array.from(column(one, a, name)));
+/** A fetcher over an artifact folder, as a static server would answer (404 for a missing file). */
+function diskFetcher(dir: string, seen: string[] = []): Fetcher {
+  return async (url) => {
+    seen.push(url);
+    try {
+      return new Response(readFileSync(join(dir, url.replace(/^\.\/[ab]\//, ''))));
+    } catch {
+      return new Response('not found', { status: 404 });
     }
-    // Counts add exactly: every bin's count of every cluster, recounted from the merged columns.
-    const lv = b.levels[b.defaultLevel]!;
-    const labels = column(merged, b, lv.column);
-    const bins = column(merged, b, 'bin');
-    const recount = lv.clusters.map(() => new Array<number>(b.trends.bins.length).fill(0));
-    for (let i = 0; i < b.n; i++) if (bins[i]! >= 0) recount[labels[i]!]![bins[i]!]!++;
-    expect(b.trends.levels[b.defaultLevel]!.clusters.map((c) => c.counts)).toEqual(recount);
-    // The fitted papers keep their positions; the placed ones land where one placement puts them, up to the layout's random stream.
-    const [xa, xb] = [column(one, a, 'x'), column(merged, b, 'x')];
-    expect(Array.from(xb.subarray(0, 40))).toEqual(Array.from(xa.subarray(0, 40)));
-    const width = a.bounds[2] - a.bounds[0];
-    const moved = Array.from({ length: 34 }, (_, i) => Math.abs(xb[40 + i]! - xa[40 + i]!) / width).sort((p, q) => p - q);
-    // On a 40-paper map a third of the placed papers have two plausible spots; most move little (median 3.3 % of the width).
-    expect(moved[17]).toBeLessThan(0.05);
-  });
+  };
+}
 
-  it('refuses a batch file that is cut short or placed from other papers, naming it', async () => {
-    const worker = await openForUpdate(fit, { docs: false });
-    const { papers } = await ingestFile(join(tmp, 'rest.jsonl'), {});
-    const five = papers.slice(0, 5);
-    const ids = five.map((p) => p.id);
-    const placed = await placeBatch(worker.model, worker.map, five, { seed: 1 });
-    const bytes = encodeBatch(placed, ids);
-    expect(decodeBatch(bytes, 'b', ids)).toEqual(placed);
-    expect(() => decodeBatch(bytes.subarray(0, bytes.length - 8), 'shard-2.batch', ids)).toThrow('shard-2.batch: not a placed batch (lsa truncated)');
-    expect(() => decodeBatch(bytes, 'shard-3.batch', [...ids.slice(1), ids[0]!])).toThrow('shard-3.batch: not a placed batch (placed from other papers');
-    expect(() => decodeBatch(new Uint8Array(16), 'x.batch', ids)).toThrow('bad magic');
+let dir: string;
+let m: Manifest;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'atlas-shards-'));
+  m = await writeArtifact(dir, parts(100));
+});
+
+describe('papersPerShard', () => {
+  it('fits the average item into the target', () => {
+    expect(papersPerShard(1000, 10, 250)).toBe(2);
+    expect(papersPerShard(1000, 10, 50)).toBe(1);
+    expect(papersPerShard(0, 0, 50)).toBe(1);
   });
 });
 
-describe('npm run shard', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'atlas-shard-cli-'));
-  const lines = readFileSync(join(ROOT, 'data/papers.jsonl'), 'utf8').trim().split('\n');
-  writeFileSync(join(tmp, 'fit.jsonl'), lines.slice(0, 40).join('\n') + '\n');
-  writeFileSync(join(tmp, 's0.jsonl'), lines.slice(40, 57).join('\n') + '\n');
-  writeFileSync(join(tmp, 's1.jsonl'), lines.slice(57).join('\n') + '\n');
-  const cli = (script: string, args: string[]) => spawnSync(TSX, [join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8' });
-  const fit = join(tmp, 'fit');
-
-  it('places shards in separate processes and merges them into the artifact', () => {
-    expect(cli('scripts/preprocess.ts', ['--input', join(tmp, 'fit.jsonl'), '--out', fit, '--k', '4', '--quiet']).status).toBe(0);
-    for (const s of ['s0', 's1']) {
-      const r = cli('scripts/shard.ts', ['place', '--fit', fit, '--input', join(tmp, `${s}.jsonl`), '--out', join(tmp, `${s}.batch`), '--knn', 'exact']);
-      expect(r.status, r.stderr).toBe(0);
+describe('writeArtifact shards', () => {
+  it('splits titles, abstracts and the index into several gzipped shards', () => {
+    expect(m.titles.files.length).toBeGreaterThan(2);
+    expect(m.docs.files.length).toBeGreaterThan(2);
+    expect(m.search.shards.length).toBeGreaterThan(2);
+    expect(m.titles.files.length).toBe(Math.ceil(N / m.titles.chunkSize));
+    for (const f of [...m.titles.files, ...m.docs.files, ...m.search.shards.map((s) => s.file)]) {
+      expect(f).toMatch(/^(titles|docs|search)\/\d{5}\.[0-9a-f]{12}\.(json|bin)\.gz$/);
+      expect([...readFileSync(join(dir, f)).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     }
-    const wrong = cli('scripts/shard.ts', ['merge', '--artifact', fit, '--input', join(tmp, 's0.jsonl'), '--batch', join(tmp, 's1.batch')]);
-    expect(wrong.status).toBe(2);
-    expect(wrong.stderr).toMatch(/^error: .*s1\.batch \(for .*s0\.jsonl\): not a placed batch \(placed from other papers/);
-    expect(manifest(fit).n).toBe(40);
-    const r = cli('scripts/shard.ts', ['merge', '--artifact', fit, '--input', join(tmp, 's0.jsonl'), '--batch', join(tmp, 's0.batch'), '--input', join(tmp, 's1.jsonl'), '--batch', join(tmp, 's1.batch')]);
-    expect(r.status, r.stderr).toBe(0);
-    const m = manifest(fit);
-    expect(m.n).toBe(74);
-    expect(m.levels[m.defaultLevel]!.clusters.reduce((s, c) => s + c.size, 0)).toBe(74);
-    const again = cli('scripts/shard.ts', ['merge', '--artifact', fit, '--input', join(tmp, 's0.jsonl'), '--batch', join(tmp, 's0.batch')]);
-    expect(again.stderr).toContain('17 shard paper(s) are on the map already');
-    expect(again.status).toBe(2);
-  }, 240_000); // six Node processes in turn: minutes on a loaded machine
+    // Nothing per paper but the point columns outside the shards.
+    expect(Object.keys(m.columns).sort()).toEqual(['bin', 'cluster_default', 'datePrecision', 'day', 'x', 'y']);
+  });
+
+  it('reads back exactly in Node', async () => {
+    const { ids, titles } = await readTitlesAndIds(dir, m);
+    expect(ids).toEqual(docs.map((d) => d.id));
+    expect(titles).toEqual(docs.map((d) => d.title));
+    const back = await readDocs(dir, m);
+    expect(back.docs).toEqual(docs);
+    expect([...back.neighbors]).toEqual([...neighbors]);
+  });
+
+  it('the index shards answer as the whole index', async () => {
+    const whole = SearchIndex.decode(buildSearchIndex(texts, { minPairDf: 1 }));
+    for (const q of ['graph', 'agent -memory', '"diffusion models"', 'gr*', 'paper OR tags', 'numb', 'ünïcode']) {
+      const parsed = parseQuery(q);
+      const index = new ShardedIndex(m.search);
+      for (const s of shardsForQuery(m.search, parsed)) index.add(s, await gunzipShard(new Uint8Array(readFileSync(join(dir, m.search.shards[s]!.file)))));
+      expect(matchQuery(index, parsed), q).toEqual(matchQuery(whole, parsed));
+    }
+  });
+
+  it('reads back exactly through the dashboard loaders, one shard per request', async () => {
+    const seen: string[] = [];
+    const fetcher = diskFetcher(dir, seen);
+    const a = await loadArtifact('./a/', fetcher);
+    expect(seen.sort()).toEqual(['./a/manifest.json', ...Object.values(m.columns).map((c) => `./a/${c.file}`)].sort());
+    seen.length = 0;
+    const titles = new PaperTitles(a, undefined, fetcher);
+    expect(await titles.entry(5)).toEqual({ id: 'p-5', title: docs[5]!.title });
+    expect(seen).toEqual([`./a/${m.titles.files[Math.floor(5 / m.titles.chunkSize)]}`]);
+    await titles.loadAll();
+    expect(titles.titles).toEqual(docs.map((d) => d.title));
+    expect(titles.ids).toEqual(docs.map((d) => d.id));
+    for (let i = 0; i < N; i++) {
+      const { titleFromAbstract: _, ...rest } = docs[i]!;
+      expect(await loadDoc(a, i, (j) => titles.entry(j), fetcher)).toEqual({ ...rest, neighbors: Array.from(neighbors.subarray(i * K, i * K + K)) });
+    }
+  });
+
+  it('names the shard that is missing or corrupt', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'atlas-shards-broken-'));
+    const bm = await writeArtifact(broken, parts(100));
+    const file = join(broken, bm.docs.files[1]!);
+    writeFileSync(file, readFileSync(file).subarray(0, 20));
+    const fetcher = diskFetcher(broken);
+    // Another base: the dashboard caches abstracts shards by address, and the first artifact's have the same names.
+    const a = await loadArtifact('./b/', fetcher);
+    const inShard1 = bm.docs.chunkSize;
+    await expect(loadAbstract(a, inShard1, fetcher)).rejects.toThrow(/^could not load abstracts shard 1: the file \(.*docs\/00001\..*\) is truncated or corrupt/);
+    // Other shards still load.
+    expect((await loadAbstract(a, 0, fetcher)).abstract).toBe(docs[0]!.abstract);
+    const titles = new PaperTitles(a, undefined, (url) => (url.includes(bm.titles.files[0]!) ? Promise.resolve(new Response('', { status: 404 })) : fetcher(url)));
+    await expect(titles.entry(0)).rejects.toThrow(/^could not load titles shard 0: the file .* is missing \(HTTP 404\)/);
+    expect(titles.errorFor(0)).toMatch(/^could not load titles shard 0/);
+    expect(titles.errorFor(N - 1)).toBeUndefined();
+    expect((await titles.entry(N - 1)).id).toBe(`p-${N - 1}`);
+  });
 });
