@@ -11,7 +11,7 @@ import { describeBinRange, type BinRange } from './timeMask.ts';
  * (it then goes on, e.g. Escape with nothing brushed clears the selection).
  * Bins before `first` are off the shown axis and never entered.
  */
-export function brushKeyAction(e: KeyLike, range: BinRange | null, first: number, nBins: number): BinRange | 'clear' | null {
+export function brushKeyAction(e: KeyLike, range: BinRange | null, first: number, nBins: number): [number, number] | 'clear' | null {
   if (e.ctrlKey || e.metaKey || e.altKey || nBins <= 0) return null;
   const lo = Math.max(0, Math.min(first, nBins - 1));
   const hi = nBins - 1;
