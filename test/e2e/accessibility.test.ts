@@ -63,7 +63,8 @@ async function axe(page: Page): Promise<AxeResult[]> {
 /**
  * Controls whose text does not fit: wider than their own box (when they do not
  * ellipsise on purpose), or cut by an ancestor that hides overflow, or off the
- * window. Content of a scrolling box counts as reachable.
+ * window, or lying over another control. Content of a scrolling box counts as
+ * reachable.
  */
 function clippedControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -96,6 +97,20 @@ function clippedControls(page: Page): Promise<string[]> {
         }
       }
       if (!scrolls && (r.left < -1 || r.right > innerWidth + 1 || r.top < -1 || r.bottom > innerHeight + 1)) out.push(`${name}: off the window`);
+    }
+    // Controls laid over one another where views share a strip: the header, the map's corner, the trends panel's top.
+    const strips = ['header.top', '.map-hint', '#trends header', '#trends .status', '#trends .tail-toggle'];
+    const items = strips.flatMap((s) => [...document.querySelectorAll<HTMLElement>(`${s} button, ${s} label, ${s} .chip, ${s} .count, ${s}.tail-toggle`)]);
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const [p, q] = [items[i]!, items[j]!];
+        if (p.contains(q) || q.contains(p)) continue;
+        const a = p.getBoundingClientRect();
+        const b = q.getBoundingClientRect();
+        if (a.width && b.width && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+          out.push(`"${(p.textContent ?? '').trim().slice(0, 30)}" overlaps "${(q.textContent ?? '').trim().slice(0, 30)}"`);
+        }
+      }
     }
     return out;
   });
@@ -287,7 +302,7 @@ describe('layout', () => {
       await page.locator('[data-testid=paper-list] button').first().click();
       await page.locator('[data-testid=time-brush]').focus();
       await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('Shift+ArrowRight');
+      for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
       await page.waitForSelector('[data-testid=doc-abstract]');
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(SHOTS, `dashboard-${width}x${height}-filtered.png`) });
