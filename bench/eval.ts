@@ -1,10 +1,12 @@
 /**
- * `npm run eval -- --input LABELLED.jsonl [--seeds 5] [--k N] [--min-df N] [--no-peer]`
+ * `npm run eval -- --input LABELLED.jsonl [--seeds 5] [--k N] [--min-df N] [--no-peer] [--vectors FILE | --vectors-field NAME]`
  *
  * Cluster quality against the corpus's `label` field (NMI, ARI, V-measure of the default level) and
  * neighbour preservation of the 2-D map (share of each paper's 10 nearest in LSA space that are among its
  * 10 nearest on the map), over several seeds, for ours (in-process runPipeline) and for the Python peer
  * on exactly the same papers (it scores itself with sklearn.metrics), then the peer-relative verdict.
+ * With user vectors (as the CLI's --vectors / --vectors-field) the same seeds also run on them, and a
+ * second table sets them against TF-IDF + LSA; their neighbour preservation is measured in their own space.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { ingestFile } from '../src/pipeline/ingest/index.ts';
 import { runPipeline, resolveMinDf, type PipelineParams } from '../src/pipeline/run.ts';
 import { parseOptions } from '../src/pipeline/cli/options.ts';
+import { userVectorsReader, type UserVectors } from '../src/pipeline/vectors/user.ts';
 import { neighbourPreservation } from '../src/pipeline/project/quality.ts';
 import { intOption, parseArgs } from './lib/args.ts';
 import { runMeasured } from './lib/child.ts';
@@ -31,6 +34,9 @@ const USAGE = `Usage: npm run eval -- --input LABELLED.jsonl [options]
   --k N           clusters (default: the number of distinct labels)
   --min-df N      as the CLI (default: 2 below 10,000 papers, else 5); the peer gets the same
   --no-peer       ours only
+  --vectors FILE, --vectors-field NAME
+                  also score your own embeddings (as the CLI reads them) against TF-IDF + LSA
+  --no-save       do not write bench/results/eval-*.json
   -h, --help      this text`;
 
 interface SeedScores {
@@ -51,7 +57,7 @@ const METRIC_NAMES: Record<(typeof METRICS)[number], string> = {
 };
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['input', 'seeds', 'k', 'min-df'], flags: ['no-peer', 'help', 'h'] });
+  const args = parseArgs(argv, { values: ['input', 'seeds', 'k', 'min-df', 'vectors', 'vectors-field'], flags: ['no-peer', 'no-save', 'help', 'h'] });
   if (args.flags.has('help') || args.flags.has('h')) {
     console.log(USAGE);
     return 0;
@@ -64,7 +70,12 @@ async function main(argv: string[]): Promise<number> {
   const seedCount = intOption(args, 'seeds') ?? 5;
   const seeds = Array.from({ length: seedCount }, (_, i) => FIRST_SEED + i);
 
-  const { papers } = await ingestFile(resolve(input));
+  const vectorsFile = args.values.get('vectors')?.at(-1) ?? null;
+  const vectorsField = args.values.get('vectors-field')?.at(-1) ?? null;
+  const reader = await userVectorsReader(vectorsFile, vectorsField, input);
+  const ingested = await ingestFile(resolve(input), reader?.onRecord ? { onRecord: reader.onRecord } : {});
+  const { papers } = ingested;
+  const userVectors: UserVectors | null = reader?.align(ingested, (w) => console.error(`eval: ${w}`)) ?? null;
   const unlabelled = papers.filter((p) => p.label === undefined || p.label === '').length;
   if (unlabelled > 0) {
     console.error(`eval: ${unlabelled} of ${papers.length} papers in ${input} have no label field; eval needs a label on every paper`);
@@ -85,22 +96,26 @@ async function main(argv: string[]): Promise<number> {
       `seeds ${seeds.join(', ')}`,
   );
 
-  const ours: SeedScores[] = [];
-  for (const seed of seeds) {
-    const t0 = performance.now();
-    const r = await runPipeline(papers, { ...params, seed });
-    const labels = r.levels.find((lv) => lv.name === 'default')!.labels;
-    const v = vMeasure(truth, labels);
-    ours.push({
-      seed,
-      nmi: nmi(truth, labels),
-      ari: ari(truth, labels),
-      vMeasure: v.vMeasure,
-      preservation: neighbourPreservation(r.svd.normalized, r.n, r.svd.dims, r.coords, PRESERVATION_K),
-      ms: performance.now() - t0,
-    });
-    console.error(`eval: ours seed ${seed}: NMI ${ours.at(-1)!.nmi.toFixed(3)} (${Math.round(ours.at(-1)!.ms!)} ms)`);
-  }
+  const scoreSeeds = async (name: string, vectors: UserVectors | null): Promise<SeedScores[]> => {
+    const scores: SeedScores[] = [];
+    for (const seed of seeds) {
+      const t0 = performance.now();
+      const r = await runPipeline(papers, { ...params, seed, userVectors: vectors });
+      const labels = r.levels.find((lv) => lv.name === 'default')!.labels;
+      scores.push({
+        seed,
+        nmi: nmi(truth, labels),
+        ari: ari(truth, labels),
+        vMeasure: vMeasure(truth, labels).vMeasure,
+        preservation: neighbourPreservation(r.space.X, r.n, r.space.dims, r.coords, PRESERVATION_K),
+        ms: performance.now() - t0,
+      });
+      console.error(`eval: ${name} seed ${seed}: NMI ${scores.at(-1)!.nmi.toFixed(3)} (${Math.round(scores.at(-1)!.ms!)} ms)`);
+    }
+    return scores;
+  };
+  const ours = await scoreSeeds('ours', null);
+  const mine = userVectors ? await scoreSeeds(`vectors (${userVectors.source})`, userVectors) : null;
 
   let peer: SeedScores[] = [];
   let peerName = '';
@@ -154,6 +169,20 @@ async function main(argv: string[]): Promise<number> {
       }),
     ),
   );
+  let vectorComparisons: Record<string, Comparison> | null = null;
+  if (mine && userVectors) {
+    vectorComparisons = {};
+    const vrows = METRICS.map((m) => {
+      const c = compareScores(
+        mine.map((s) => s[m]).filter((x): x is number => x !== null),
+        ours.map((s) => s[m]).filter((x): x is number => x !== null),
+      );
+      vectorComparisons![m] = c;
+      return [METRIC_NAMES[m], fmtMeanSd(c.peer), fmtMeanSd(c.ours), `${c.diff >= 0 ? '+' : ''}${c.diff.toFixed(3)}`, c.verdict];
+    });
+    console.log(`\nyour vectors (${userVectors.source}, ${userVectors.dims} dims) against TF-IDF + LSA, same papers, k and seeds; mean ± sd over ${seeds.length} seeds`);
+    console.log(formatTable(['metric', 'TF-IDF + LSA', 'your vectors', 'vectors − LSA', 'verdict'], vrows));
+  }
   if (peer.length) {
     const worse = [...comparisons].filter(([, c]) => c.verdict === 'worse').map(([m]) => METRIC_NAMES[m as (typeof METRICS)[number]]);
     const better = [...comparisons].filter(([, c]) => c.verdict === 'better').map(([m]) => METRIC_NAMES[m as (typeof METRICS)[number]]);
@@ -163,10 +192,18 @@ async function main(argv: string[]): Promise<number> {
     );
   }
 
+  if (args.flags.has('no-save')) return 0;
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `eval-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ input, n: papers.length, classes, params, seeds, ours, peer, peerName, comparisons: Object.fromEntries(comparisons) }, null, 2));
+  writeFileSync(file, JSON.stringify(
+      {
+        input, n: papers.length, classes, params, seeds, ours, peer, peerName, comparisons: Object.fromEntries(comparisons),
+        ...(userVectors ? { vectors: { source: userVectors.source, dims: userVectors.dims, scores: mine, comparisons: vectorComparisons } } : {}),
+      },
+      null,
+      2,
+    ));
   console.log(`saved ${relative(ROOT, file)}`);
   return 0;
 }

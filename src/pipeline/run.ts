@@ -2,6 +2,8 @@
  * The pipeline as one function over an in-memory corpus: text → TF-IDF → LSA →
  * k-means (three granularities) → labels → kNN + UMAP → trends. No file I/O
  * here: the CLI reads and writes; the eval script calls this directly.
+ * With user vectors (params.userVectors) they replace LSA for k-means, kNN and
+ * UMAP; TF-IDF still names the clusters and feeds the trends.
  */
 import type { Paper } from './ingest/types.ts';
 import { UserError } from './ingest/types.ts';
@@ -9,6 +11,7 @@ import { dayAndPrecision } from './ingest/dates.ts';
 import { paperText } from './ingest/derive-title.ts';
 import { resolveDfBounds, vectorize, type VectorizeResult } from './text/index.ts';
 import { randomizedSvd, type SvdResult } from './vectors/svd.ts';
+import type { UserVectors } from './vectors/user.ts';
 import { clusterTerms, labelFromTerms, phraseIndex, representatives, classTermScores, type LevelResult } from './cluster/index.ts';
 import { clusterStage, type ClusterStageResult } from './clusterStage.ts';
 import { runInWorker } from './parallel/runInWorker.ts';
@@ -39,6 +42,17 @@ export interface PipelineParams {
   nearest?: number;
   /** Skip UMAP (eval of clustering only). */
   skipProjection?: boolean;
+  /** One unit row per paper, computed elsewhere: clustered and mapped instead of the LSA vectors (no LSA is run). */
+  userVectors?: UserVectors | null;
+}
+
+/** The vectors k-means, the kNN graph and UMAP ran on: n × dims, unit rows (all-zero rows stay zero). */
+export interface VectorSpace {
+  X: Float32Array;
+  dims: number;
+  method: 'lsa' | 'user';
+  /** The user vectors' file, or 'field "NAME"'; null for LSA. */
+  source: string | null;
 }
 
 export interface LevelOutput {
@@ -53,7 +67,9 @@ export interface LevelOutput {
 export interface PipelineResult {
   n: number;
   vectors: VectorizeResult;
-  svd: SvdResult;
+  /** null with user vectors. */
+  svd: SvdResult | null;
+  space: VectorSpace;
   kScan: { points: KScanPoint[]; best: number; criterion: string } | null;
   levels: LevelOutput[];
   knn: KnnGraph | null;
@@ -99,6 +115,8 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     throw new UserError(`--k ${params.k} is larger than the corpus (${n} papers); use a smaller --k or --k auto`);
   }
   if (n < 3) throw new UserError(`the corpus has ${n} paper(s); at least 3 are needed to cluster`);
+  const user = params.userVectors ?? null;
+  if (user && user.data.length !== n * user.dims) throw new Error(`userVectors: ${user.data.length} numbers for ${n} papers × ${user.dims} dims`);
   const minDf = resolveMinDf(params.minDf, n);
   // Bounds that cross (a handful of papers with the default max_df share) are an
   // option/corpus mismatch, told as such, not a crash inside the text stage.
@@ -127,12 +145,14 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     throw new UserError(`after --min-df ${minDf} / --max-df ${params.maxDf} only ${vectors.vocab.keys.length} term(s) remain; lower --min-df or raise --max-df`);
   }
 
-  if (noWords + outsideDf > 0) progress.warn(termlessWarning(noWords, outsideDf, minDf, params.maxDf));
+  if (noWords + outsideDf > 0) progress.warn(termlessWarning(noWords, outsideDf, minDf, params.maxDf, user !== null));
 
-  const svd = await progress.stage('lsa', (tick) => randomizedSvd(vectors.tfidf, params.lsaDims, { seed: params.seed, onProgress: tick }));
-  if (svd.dims < params.lsaDims) progress.info(`  lsa: ${svd.dims} dimensions (asked ${params.lsaDims}; the corpus has too few papers or terms)`);
-  const X = svd.normalized;
-  const d = svd.dims;
+  const svd = user ? null : await progress.stage('lsa', (tick) => randomizedSvd(vectors.tfidf, params.lsaDims, { seed: params.seed, onProgress: tick }));
+  if (svd && svd.dims < params.lsaDims) progress.info(`  lsa: ${svd.dims} dimensions (asked ${params.lsaDims}; the corpus has too few papers or terms)`);
+  const space: VectorSpace = user
+    ? { X: user.data, dims: user.dims, method: 'user', source: user.source }
+    : { X: svd!.normalized, dims: svd!.dims, method: 'lsa', source: null };
+  const { X, dims: d } = space;
 
   // k-means runs on a worker thread while this one builds the kNN graph and
   // the UMAP layout; below WORKER_MIN_PAPERS the worker's start-up is not worth it.
@@ -214,6 +234,7 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
     n,
     vectors,
     svd,
+    space,
     kScan,
     levels,
     knn,
@@ -235,7 +256,9 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
       minDf,
       maxDf: params.maxDf,
       phrases: params.phrases,
-      lsaDims: d,
+      lsaDims: svd ? d : null,
+      vectors: space.method === 'lsa' ? 'lsa' : `user: ${space.source}`,
+      vectorDims: d,
       neighbors: nNeighbors,
       minDist: params.minDist,
       epochs: params.skipProjection ? null : (params.epochs ?? defaultEpochs(n)),
@@ -245,15 +268,17 @@ export async function runPipeline(papers: Paper[], params: PipelineParams, progr
 }
 
 /** e.g. "text: 3 papers have no usable terms (2 with no word but numbers, stopwords or symbols, 1 ...)". */
-export function termlessWarning(noWords: number, outsideDf: number, minDf: number, maxDf: number): string {
+export function termlessWarning(noWords: number, outsideDf: number, minDf: number, maxDf: number, byUserVectors = false): string {
   const total = noWords + outsideDf;
   const reasons: string[] = [];
   if (noWords > 0) reasons.push(`${noWords} with no word but numbers, stopwords or symbols`);
   if (outsideDf > 0) reasons.push(`${outsideDf} whose words all fall outside --min-df ${minDf} / --max-df ${maxDf}`);
-  return (
-    `text: ${total} paper${total === 1 ? ' has' : 's have'} no usable terms (${reasons.join(', ')}); ` +
-    `${total === 1 ? 'its' : 'their'} cluster and map position say nothing about ${total === 1 ? 'its' : 'their'} topic`
-  );
+  const its = total === 1 ? 'its' : 'their';
+  // User vectors place such papers by their own content; only the text-based parts lose them.
+  const consequence = byUserVectors
+    ? `${total === 1 ? 'it is' : 'they are'} clustered and mapped by ${its} vector but add${total === 1 ? 's' : ''} nothing to the cluster labels and term trends`
+    : `${its} cluster and map position say nothing about ${its} topic`;
+  return `text: ${total} paper${total === 1 ? ' has' : 's have'} no usable terms (${reasons.join(', ')}); ${consequence}`;
 }
 
 function describeLevel(

@@ -184,11 +184,19 @@ export interface Manifest {
     undated: number;
     vocabulary: number;
     nnz: number;
+    /** 0 when the map was built on user vectors (see `vectors`). */
     lsaDims: number;
     timingsMs: Record<string, number>;
   };
   /** Every resolved option of the run that produced this artifact. */
   params: Record<string, string | number | boolean | null>;
+  /**
+   * What k-means, the kNN graph and the map ran on: LSA of the TF-IDF matrix, or
+   * vectors the user computed elsewhere (`source`: their file, or 'field "NAME"'
+   * of the input). Labels, search and trends come from the text either way.
+   * Absent in artifacts written before user vectors (read as LSA).
+   */
+  vectors?: VectorMethod;
   n: number;
   /** Per-paper columns. Always present: x, y (float32), day (int32), datePrecision (uint8), bin (int16, -1 = not binned), neighbors (int32, n × neighborsK), and one uint16 column per level. */
   columns: Record<string, ColumnRef>;
@@ -213,6 +221,8 @@ export interface Manifest {
   /** Files `--update` needs to place new papers on this map (fitted text model, LSA vectors, centroids); not read by the dashboard. */
   model: Record<string, string> | null;
 }
+
+export type VectorMethod = { method: 'lsa'; dims: number } | { method: 'user'; dims: number; source: string };
 
 export interface DocRecord {
   id: string;
@@ -362,6 +372,10 @@ const manifestShape = obj({
     timingsMs: recordOf(num),
   }),
   params: recordOf(() => undefined),
+  vectors: (v, p) => {
+    obj({ method: oneOf('lsa', 'user'), dims: int, source: str }, ['source'])(v, p);
+    if ((v as VectorMethod).method === 'user' && !('source' in (v as object))) throw new ArtifactError(`${p}.source: missing`);
+  },
   n: int,
   columns: recordOf(columnRef),
   neighborsK: int,
@@ -388,7 +402,7 @@ const manifestShape = obj({
   search: obj({ file: str }),
   docs: obj({ chunkSize: int, files: arrayOf(str) }),
   model: nullable(recordOf(str)),
-}, ['titlesFromAbstract']);
+}, ['titlesFromAbstract', 'vectors']);
 
 export const REQUIRED_COLUMNS: Record<string, DType> = {
   x: 'float32',

@@ -76,6 +76,22 @@ describe('validateManifest', () => {
     expect(() => validateManifest(m3)).toThrow('manifest.columns.x.length: expected 74, got 3');
   });
 
+  it('reads the vector method: LSA as written, user vectors with their source, absent as in older artifacts', () => {
+    expect(validateManifest(good()).vectors).toEqual({ method: 'lsa', dims: validateManifest(good()).stats.lsaDims });
+    const user = good();
+    user.vectors = { method: 'user', dims: 384, source: 'vecs.npy' };
+    expect(validateManifest(user).vectors).toEqual({ method: 'user', dims: 384, source: 'vecs.npy' });
+    const old = good();
+    delete old.vectors;
+    expect(validateManifest(old).vectors).toBeUndefined();
+    const unnamed = good();
+    unnamed.vectors = { method: 'user', dims: 384 };
+    expect(() => validateManifest(unnamed)).toThrow('manifest.vectors.source: missing');
+    const other = good();
+    other.vectors = { method: 'bert', dims: 384 };
+    expect(() => validateManifest(other)).toThrow('manifest.vectors.method: expected one of lsa, user, got string');
+  });
+
   it('calls non-finite, crossed or overflowing map bounds corrupt, naming the field', () => {
     const corrupt = (bounds: string) => () => validateManifest(JSON.parse(JSON.stringify(good()).replace(/"bounds":\[[^\]]*\]/, `"bounds":${bounds}`)));
     // 1e999 is what a JSON literal too big for a double parses to: Infinity.

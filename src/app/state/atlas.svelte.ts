@@ -9,6 +9,9 @@ import type { KeywordMatcher } from './keywordSearch.ts';
 import { FilterIndex } from './filterIndex.ts';
 import { applyRenames, type ProposedRename } from '../lib/renameProposal.ts';
 import { areaMask, normalizeArea, type AreaBox } from '../map/area.ts';
+import { colorClusters, type ClusterColoring } from '../map/clusterColors.ts';
+import { dateDomain, type DateDomain } from '../map/dateScale.ts';
+import { UNDATED } from '../map/palette.ts';
 
 export type ColorBy = 'cluster' | 'time';
 export type TrendMode = 'lines' | 'stacked';
@@ -124,6 +127,41 @@ class AtlasState {
   }
   #resolvedFor: Clause[] | null = null;
   #resolved = new Map<string, Uint8Array | null>();
+
+  /**
+   * The cluster colours of the current level, chosen by map adjacency
+   * (map/clusterColors.ts), with the adjacency they were chosen for. Computed
+   * once per level; every view that shows a cluster's colour reads it here.
+   */
+  get clusterColoring(): ClusterColoring | null {
+    const a = this.artifact;
+    const labels = this.labels;
+    if (!a || !labels) return null;
+    let c = this.#colorings.get(labels);
+    if (!c) {
+      c = colorClusters(a.x, a.y, labels, a.manifest.levels[this.level]!.k, a.manifest.bounds);
+      this.#colorings.set(labels, c);
+    }
+    return c;
+  }
+  #colorings = new WeakMap<Uint16Array, ClusterColoring>();
+
+  get clusterColors(): string[] {
+    return this.clusterColoring?.colors ?? [];
+  }
+
+  clusterColor(cluster: number): string {
+    return this.clusterColoring?.colors[cluster] ?? UNDATED;
+  }
+
+  /** The date colours' domain (1st to 99th percentile of the dates, see map/dateScale.ts). */
+  get dateDomain(): DateDomain | null {
+    const a = this.artifact;
+    if (!a) return null;
+    if (this.#dates?.artifact !== a) this.#dates = { artifact: a, domain: dateDomain(a.day, a.datePrecision) };
+    return this.#dates.domain;
+  }
+  #dates: { artifact: LoadedArtifact; domain: DateDomain | null } | null = null;
 
   clusterLabel(cluster: number): string {
     const a = this.artifact;

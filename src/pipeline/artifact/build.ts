@@ -3,7 +3,7 @@ import type { Paper, IngestReport } from '../ingest/types.ts';
 import type { PipelineResult } from '../run.ts';
 import type { ArtifactParts } from './write.ts';
 import { encodeModel } from './model.ts';
-import type { DocRecord } from '../../schema/artifact.ts';
+import type { DocRecord, Manifest } from '../../schema/artifact.ts';
 
 export const GENERATOR = 'topic-atlas preprocess 0.1.0';
 
@@ -50,10 +50,11 @@ export function toArtifactParts(
         undated: report.undated,
         vocabulary: result.vectors.vocab.keys.length,
         nnz: result.vectors.counts.indptr[n]!,
-        lsaDims: result.svd.dims,
+        lsaDims: result.svd?.dims ?? 0,
         timingsMs,
       },
       params: result.resolved,
+      vectors: vectorsOf(result),
       n,
       neighborsK: result.nearestK,
       bounds: [xmin, ymin, xmax, ymax],
@@ -75,8 +76,13 @@ export function toArtifactParts(
     search,
     docs: papers.map(docRecordOf),
     chunkSize: 500,
-    model: encodeModel(result),
+    // Without an LSA model new papers cannot be placed: --update refuses such an artifact (it reads `vectors`).
+    ...(result.svd ? { model: encodeModel(result, result.svd) } : {}),
   };
+}
+
+function vectorsOf({ space }: PipelineResult): Manifest['vectors'] {
+  return space.method === 'lsa' ? { method: 'lsa', dims: space.dims } : { method: 'user', dims: space.dims, source: space.source! };
 }
 
 /** A paper as the dashboard's abstracts chunks hold it (optional fields only when present, so old artifacts keep their bytes). */

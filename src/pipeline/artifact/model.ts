@@ -6,6 +6,7 @@
  * blobs under model/.
  */
 import type { PipelineResult } from '../run.ts';
+import type { SvdResult } from '../vectors/svd.ts';
 import type { Csr, TextModel } from '../text/types.ts';
 import { deserializeLsaModel, serializeLsaModel, type LsaModelJson, type SvdModel } from '../vectors/index.ts';
 import { ArtifactError } from '../../schema/artifact.ts';
@@ -36,12 +37,12 @@ export function corpusBlobs(lsa: Float32Array, counts: Csr): Record<string, Uint
   };
 }
 
-export function encodeModel(result: PipelineResult): Record<string, Uint8Array> {
-  const { json, binary } = serializeLsaModel(result.vectors.model, result.svd);
+export function encodeModel(result: PipelineResult, svd: SvdResult): Record<string, Uint8Array> {
+  const { json, binary } = serializeLsaModel(result.vectors.model, svd);
   const out: Record<string, Uint8Array> = {
     lsaModelJson: utf8.encode(JSON.stringify(json)),
     lsaModelBinary: binary,
-    ...corpusBlobs(result.svd.normalized, result.vectors.counts),
+    ...corpusBlobs(svd.normalized, result.vectors.counts),
   };
   for (const lv of result.levels) out[`centroids_${lv.name}`] = bytesOf(lv.centroids);
   return out;

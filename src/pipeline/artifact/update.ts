@@ -21,30 +21,28 @@ import { contentKey } from '../ingest/content-id.ts';
 import { printable } from '../ingest/printable.ts';
 import type { IngestResult } from '../ingest/index.ts';
 import { dayAndPrecision } from '../ingest/dates.ts';
-import { paperText } from '../ingest/derive-title.ts';
 import type { Csr } from '../text/types.ts';
-import { transformTexts } from '../vectors/index.ts';
-import { newPointNeighbours, placeNewPoints } from '../project/place.ts';
 import { buildTrends } from '../trends/index.ts';
 import { classTermScores } from '../cluster/index.ts';
 import { buildSearchIndex } from '../../search/index.ts';
 import { corpusBlobs, decodeModel, type FittedModel } from './model.ts';
 import { writeArtifact } from './write.ts';
+import { concatCsr, placeBatch, type MapBase, type PlacedBatch } from './placeBatch.ts';
 import { docRecordOf } from './build.ts';
 import type { PipelineOptions } from '../cli/options.ts';
 import type { Progress } from '../cli/progress.ts';
 
-async function readManifest(dir: string): Promise<Manifest> {
+async function readManifest(dir: string, option: string): Promise<Manifest> {
   let text: string;
   try {
     text = await readFile(join(dir, 'manifest.json'), 'utf8');
   } catch {
-    throw new UserError(`--update ${printable(dir)}: no manifest.json there; run npm run preprocess -- --input FILE --out ${printable(dir)} first`);
+    throw new UserError(`${option} ${printable(dir)}: no manifest.json there; run npm run preprocess -- --input FILE --out ${printable(dir)} first`);
   }
   try {
     return validateManifest(JSON.parse(text));
   } catch (e) {
-    throw new UserError(`--update ${printable(dir)}: ${(e as Error).message}`);
+    throw new UserError(`${option} ${printable(dir)}: ${(e as Error).message}`);
   }
 }
 
@@ -54,44 +52,75 @@ async function readColumn(dir: string, m: Manifest, name: string): Promise<Typed
   return decodeColumn(name, ref, b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
 }
 
-function nearestCentroid(X: Float32Array, m: number, d: number, centroids: Float32Array): Int32Array {
-  const k = centroids.length / d;
-  const labels = new Int32Array(m);
-  for (let i = 0; i < m; i++) {
-    let best = 0;
-    let bestD = Infinity;
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += (X[i * d + j]! - centroids[c * d + j]!) ** 2;
-      if (s < bestD) {
-        bestD = s;
-        best = c;
-      }
-    }
-    labels[i] = best;
-  }
-  return labels;
-}
-
-function concatCsr(a: Csr, b: Csr): Csr {
-  const indptr = new Int32Array(a.rows + b.rows + 1);
-  indptr.set(a.indptr);
-  const base = a.indptr[a.rows]!;
-  for (let r = 1; r <= b.rows; r++) indptr[a.rows + r] = base + b.indptr[r]!;
-  const indices = new Int32Array(base + b.indptr[b.rows]!);
-  indices.set(a.indices.subarray(0, base));
-  indices.set(b.indices.subarray(0, b.indptr[b.rows]), base);
-  const data = new Float32Array(indices.length);
-  data.set(a.data.subarray(0, base));
-  data.set(b.data.subarray(0, b.indptr[b.rows]), base);
-  return { rows: a.rows + b.rows, cols: a.cols, indptr, indices, data };
-}
-
 function concat<T extends TypedColumn>(a: T, b: ArrayLike<number>): T {
   const out = new (a.constructor as { new (n: number): T })(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
   return out;
+}
+
+/** An artifact opened to add papers to: what placing and committing them needs. */
+export interface UpdateBase {
+  dir: string;
+  manifest: Manifest;
+  /** The model/ blobs as read (rewritten with the grown corpus parts on commit). */
+  modelFiles: Record<string, Uint8Array>;
+  model: FittedModel;
+  docs: DocRecord[];
+  map: MapBase;
+}
+
+/** `docs: false` skips reading the abstracts: a shard's worker places papers without them. `option` names DIR in errors. */
+export async function openForUpdate(dir: string, read: { docs: boolean; option?: string } = { docs: true }): Promise<UpdateBase> {
+  const option = read.option ?? '--update';
+  const m = await readManifest(dir, option);
+  if (m.vectors?.method === 'user') {
+    throw new UserError(
+      `${option} ${printable(dir)}: the map was built on user vectors (${printable(m.vectors.source)}), and new papers can only be placed ` +
+        'with the LSA model; rebuild it from the whole corpus with --vectors',
+    );
+  }
+  if (!m.model) throw new UserError(`${option} ${printable(dir)}: the artifact has no fitted model; rerun npm run preprocess without --update`);
+  const modelFiles: Record<string, Uint8Array> = {};
+  for (const [name, file] of Object.entries(m.model)) modelFiles[name] = new Uint8Array(await readFile(join(dir, file)));
+  const model = decodeModel(modelFiles);
+  const docs: DocRecord[] = [];
+  if (read.docs) for (const file of m.docs.files) docs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
+  const x = (await readColumn(dir, m, 'x')) as Float32Array;
+  const y = (await readColumn(dir, m, 'y')) as Float32Array;
+  const coords = new Float32Array(2 * m.n);
+  for (let i = 0; i < m.n; i++) {
+    coords[2 * i] = x[i]!;
+    coords[2 * i + 1] = y[i]!;
+  }
+  const map: MapBase = {
+    n: m.n,
+    coords,
+    neighborsK: m.neighborsK,
+    nNeighbors: Number(m.params.neighbors ?? 15),
+    levels: m.levels.map((lv) => lv.name),
+  };
+  return { dir, manifest: m, modelFiles, model, docs, map };
+}
+
+/** The papers not on the map yet: not the same id, nor the same title and abstract, as one already there or earlier in the input. */
+export function freshPapers(base: UpdateBase, papers: Paper[]): { fresh: Paper[]; duplicates: number } {
+  // A paper without an id has a content-derived one, and an artifact built
+  // before that may hold the same paper under a line-number id: both checked.
+  const knownIds = new Set(base.docs.map((d) => d.id));
+  const knownContent = new Set(base.docs.map((d) => contentKey(d.title, d.abstract)));
+  const fresh: Paper[] = [];
+  let duplicates = 0;
+  for (const p of papers) {
+    const key = contentKey(p.title, p.abstract);
+    if (knownIds.has(p.id) || knownContent.has(key)) duplicates++;
+    else {
+      knownIds.add(p.id);
+      knownContent.add(key);
+      fresh.push(p);
+    }
+  }
+  return { fresh, duplicates };
 }
 
 export async function updateArtifact(
@@ -101,60 +130,36 @@ export async function updateArtifact(
   progress: Progress,
   beforeCommit?: () => Promise<void>,
 ): Promise<void> {
-  const m = await readManifest(dir);
-  if (!m.model) throw new UserError(`--update ${printable(dir)}: the artifact has no fitted model; rerun npm run preprocess without --update`);
-  const files: Record<string, Uint8Array> = {};
-  for (const [name, file] of Object.entries(m.model)) files[name] = new Uint8Array(await readFile(join(dir, file)));
-  const model: FittedModel = decodeModel(files);
-
-  const oldDocs: DocRecord[] = [];
-  for (const file of m.docs.files) oldDocs.push(...(JSON.parse(await readFile(join(dir, file), 'utf8')) as DocRecord[]));
-  // Already on the map: the same id, or the same title and abstract (a paper
-  // without an id has a content-derived one, and an artifact built before that
-  // may hold the same paper under a line-number id).
-  const knownIds = new Set(oldDocs.map((d) => d.id));
-  const knownContent = new Set(oldDocs.map((d) => contentKey(d.title, d.abstract)));
-  const fresh: Paper[] = [];
-  let duplicates = 0;
-  for (const p of ingested.papers) {
-    const key = contentKey(p.title, p.abstract);
-    if (knownIds.has(p.id) || knownContent.has(key)) duplicates++;
-    else {
-      knownIds.add(p.id);
-      knownContent.add(key);
-      fresh.push(p);
-    }
-  }
+  const base = await openForUpdate(dir);
+  const { fresh, duplicates } = freshPapers(base, ingested.papers);
   const input = printable(options.input);
   if (duplicates) progress.warn(`${input}: ${duplicates} paper(s) already on the map (same id, or same title and abstract), skipped`);
   if (fresh.length === 0) throw new UserError(`${input}: no new papers to add to ${printable(dir)}`);
+  const batch = await placeBatch(base.model, base.map, fresh, { seed: options.seed, stage: (name, work) => progress.stage(name, work) });
+  await commitUpdate(base, { file: ingested.report.file, read: ingested.report.read, undated: ingested.report.undated }, fresh, batch, progress, beforeCommit);
+}
 
+/** Writes the artifact of base + the placed papers (batch rows = fresh, in order): sizes, trends, search and abstracts over all. */
+export async function commitUpdate(
+  base: UpdateBase,
+  source: { file: string; read: number; undated: number },
+  fresh: Paper[],
+  batch: PlacedBatch,
+  progress: Progress,
+  beforeCommit?: () => Promise<void>,
+): Promise<void> {
+  const { dir, manifest: m, model, modelFiles: files, docs: oldDocs } = base;
+  if (batch.m !== fresh.length) throw new Error(`commitUpdate: ${batch.m} placed rows for ${fresh.length} papers`);
   const n = m.n;
   const mNew = fresh.length;
   const d = model.svd.dims;
-  const { counts, normalized: newX } = await progress.stage('tfidf', () =>
-    transformTexts(fresh.map(paperText), model.text, model.svd),
-  );
-
+  const placed = batch.coords;
+  const newLabels = batch.labels;
+  const counts = batch.counts;
+  const newX = batch.lsa;
   const x = (await readColumn(dir, m, 'x')) as Float32Array;
   const y = (await readColumn(dir, m, 'y')) as Float32Array;
-  const coords = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    coords[2 * i] = x[i]!;
-    coords[2 * i + 1] = y[i]!;
-  }
   const K = m.neighborsK;
-  const nNeighbors = Math.min(Number(m.params.neighbors ?? 15), n);
-  const knn = newPointNeighbours(model.lsa, n, newX, mNew, d, Math.max(nNeighbors, K), options.seed);
-  const placed = await progress.stage('umap', () =>
-    placeNewPoints(model.lsa, coords, n, d, newX, mNew, { nNeighbors: knn.k, seed: options.seed, knn }),
-  );
-
-  const newLabels = m.levels.map((lv) => {
-    const c = model.centroids[lv.name];
-    if (!c) throw new ArtifactError(`model: no centroids for level ${lv.name}`);
-    return nearestCentroid(newX, mNew, d, c);
-  });
 
   const dates = fresh.map((p) => dayAndPrecision(p.date));
   const day = concat((await readColumn(dir, m, 'day')) as Int32Array, dates.map((t) => t.day));
@@ -162,7 +167,7 @@ export async function updateArtifact(
   const labels = await Promise.all(
     m.levels.map(async (lv, i) => Int32Array.from(concat((await readColumn(dir, m, lv.column)) as Uint16Array, newLabels[i]!))),
   );
-  const allCounts = concatCsr(model.counts, counts);
+  const allCounts = concatCsr([model.counts, counts]);
   const unit = m.trends.unit;
   const trends = await progress.stage('trends', () =>
     buildTrends(
@@ -175,7 +180,7 @@ export async function updateArtifact(
   const oldNeighbors = (await readColumn(dir, m, 'neighbors')) as Int32Array;
   const neighbors = new Int32Array((n + mNew) * K);
   neighbors.set(oldNeighbors);
-  for (let i = 0; i < mNew; i++) neighbors.set(knn.indices.subarray(i * knn.k, i * knn.k + K), (n + i) * K);
+  neighbors.set(batch.neighbors, n * K);
 
   const allX = concat(x, Array.from({ length: mNew }, (_, i) => placed[2 * i]!));
   const allY = concat(y, Array.from({ length: mNew }, (_, i) => placed[2 * i + 1]!));
@@ -205,9 +210,10 @@ export async function updateArtifact(
     writeArtifact(dir, {
       manifest: {
         generator: m.generator,
-        input: { ...m.input, file: `${m.input.file} + ${ingested.report.file}` },
-        stats: { ...m.stats, read: m.stats.read + ingested.report.read, kept: n + mNew, undated: m.stats.undated + ingested.report.undated },
-        params: { ...m.params, updatedWith: ingested.report.file, updatedPapers: mNew },
+        input: { ...m.input, file: `${m.input.file} + ${source.file}` },
+        stats: { ...m.stats, read: m.stats.read + source.read, kept: n + mNew, undated: m.stats.undated + source.undated },
+        params: { ...m.params, updatedWith: source.file, updatedPapers: mNew },
+        ...(m.vectors ? { vectors: m.vectors } : {}),
         n: n + mNew,
         neighborsK: K,
         bounds: [xmin, ymin, xmax, ymax],

@@ -8,6 +8,10 @@ export interface PipelineOptions extends PipelineParams {
   input: string;
   out: string;
   update: string | null;
+  /** --vectors FILE: a .npy matrix or JSONL of the user's own vectors. */
+  vectors: string | null;
+  /** --vectors-field NAME: the input field holding each paper's vector. */
+  vectorsField: string | null;
   format: InputFormat | null;
   strict: boolean;
   columns: Partial<Record<'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories', string>>;
@@ -30,11 +34,20 @@ Input
                         CSV/JSON field names (defaults: id, title, abstract|summary|text,
                         date|published|update_date, label, categories)
   --strict              fail on the first bad row instead of skipping and counting it
+  --vectors FILE        cluster and map on your own embeddings instead of LSA: a .npy
+                        float32/float64 matrix (row i = record i of --input, skipped
+                        rows included), or JSONL of one array per record, or of
+                        {"id": ..., "vector": [...]} rows matched by id; TF-IDF still
+                        names the clusters and drives search and trends
+  --vectors-field NAME  the same, read from field NAME of each input record
+                        (e.g. "embedding": [0.1, ...]); JSON/JSONL input, or CSV
+                        cells holding a JSON array
 
 Output
   --out DIR             artifact directory (default: out/artifact)
   --update DIR          add the papers of --input to the existing artifact DIR: assign
                         them to its clusters and place them on its map without refitting
+                        (not with --vectors: a map built on them has no LSA model)
   --timings-json FILE   also write per-stage wall time and peak RSS as JSON
   --quiet               no progress on stderr (warnings and errors still print)
 
@@ -48,7 +61,8 @@ Model
                         (default: 2 below 10,000 papers, else 5)
   --max-df F            drop terms in more than this fraction of documents (default: 0.5)
   --no-phrases          do not detect bigram phrases
-  --lsa-dims N          LSA dimensions (default: 100, clamped to the corpus)
+  --lsa-dims N          LSA dimensions (default: 100, clamped to the corpus; unused
+                        with --vectors)
   --neighbors N         UMAP neighbours (default: 15)
   --min-dist F          UMAP min_dist (default: 0.1)
   --epochs N            UMAP epochs (default: 500 up to 10,000 papers, else 200)
@@ -97,6 +111,8 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
         input: { type: 'string' },
         out: { type: 'string' },
         update: { type: 'string' },
+        vectors: { type: 'string' },
+        'vectors-field': { type: 'string' },
         format: { type: 'string' },
         strict: { type: 'boolean' },
         'col-id': { type: 'string' },
@@ -135,6 +151,16 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
   if (v.bin !== undefined && !(BINS as readonly string[]).includes(v.bin)) {
     throw new UserError(`--bin ${v.bin}: expected one of ${BINS.join(', ')}`);
   }
+  if (v.vectors !== undefined && v['vectors-field'] !== undefined) {
+    throw new UserError('--vectors and --vectors-field: give one (a vectors file, or a field of the input)');
+  }
+  if (v.update !== undefined && (v.vectors !== undefined || v['vectors-field'] !== undefined)) {
+    throw new UserError(
+      `--${v.vectors !== undefined ? 'vectors' : 'vectors-field'} with --update: new papers are placed with the map's LSA model, ` +
+        'which user vectors do not have; rebuild the map from the whole corpus with the vectors instead',
+    );
+  }
+  if (v['vectors-field'] === '') throw new UserError('--vectors-field: expected a field name');
   const k = v.k === undefined || v.k === 'auto' ? 'auto' : intOption('k', v.k, 0, 2, MAX_K, 'auto');
   const columns: PipelineOptions['columns'] = {};
   for (const key of ['id', 'title', 'abstract', 'date', 'label', 'categories'] as const) {
@@ -147,6 +173,8 @@ export function parseOptions(argv: string[]): PipelineOptions | 'help' {
     input: v.input,
     out: v.out ?? 'out/artifact',
     update: v.update ?? null,
+    vectors: v.vectors ?? null,
+    vectorsField: v['vectors-field'] ?? null,
     format: (v.format as InputFormat | undefined) ?? null,
     strict: v.strict ?? false,
     columns,

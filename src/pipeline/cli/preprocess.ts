@@ -17,6 +17,7 @@ import { HELP, parseOptions, type PipelineOptions } from './options.ts';
 import { createProgress, formatMs, type Progress } from './progress.ts';
 import { preflight } from './preflight.ts';
 import { watchParent, type ParentWatch } from './supervision.ts';
+import { userVectorsReader } from '../vectors/user.ts';
 
 /** Issues printed one by one before the rest are only counted. */
 const MAX_PRINTED_ISSUES = 20;
@@ -72,6 +73,11 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     } else unprinted++;
   };
 
+  const input = options.input === '-' ? 'stdin' : printable(options.input);
+  // A bad vectors file is said before the minutes of ingest; --vectors-field is read by ingest itself.
+  const vectorsReader = options.vectors ?? options.vectorsField
+    ? await progress.stage('vectors', () => userVectorsReader(options.vectors, options.vectorsField, input))
+    : null;
   const ingested = await progress.stage('ingest', (tick) =>
     ingestFile(options.input, {
       ...(options.format ? { format: options.format } : {}),
@@ -79,11 +85,11 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
       columns: options.columns,
       // With --strict the first issue is the error itself: printing it as a warning too would say it twice.
       ...(options.strict ? {} : { onIssue }),
+      ...(vectorsReader?.onRecord ? { onRecord: vectorsReader.onRecord } : {}),
       onProgress: tick,
     }),
   );
   if (unprinted > 0) progress.warn(`... and ${unprinted} more issue(s), counted below`);
-  const input = options.input === '-' ? 'stdin' : printable(options.input);
   // The summary on one line, then each warning on its own: a warning appended to a long line is easily missed.
   progress.warn(`${input}: ${formatReport({ ...ingested.report, warnings: [] })}`);
   for (const warning of ingested.report.warnings) progress.warn(`warning: ${warning}`);
@@ -93,7 +99,9 @@ export async function preprocess(options: PipelineOptions, parent?: ParentWatch)
     await updateArtifact(options.update, ingested, options, progress, beforeCommit);
   } else {
     const searchJob = startSearchIndex(ingested.papers.map((p) => `${p.title}\n${p.abstract}`));
-    const result = await runPipeline(ingested.papers, options, progress);
+    const userVectors = vectorsReader?.align(ingested, (w) => progress.warn(w)) ?? null;
+    if (userVectors) progress.info(`  vectors: ${userVectors.source}, ${userVectors.dims} dimensions, instead of LSA for k-means, kNN and UMAP`);
+    const result = await runPipeline(ingested.papers, { ...options, userVectors }, progress);
     const search = await progress.stage('search', () => searchJob);
     const parts = toArtifactParts(
       ingested.papers,

@@ -36,6 +36,8 @@ export interface IngestOptions {
   strict?: boolean;
   /** CSV/JSON field-name mapping. */
   columns?: Partial<Record<'id' | 'title' | 'abstract' | 'date' | 'label' | 'categories', string>>;
+  /** Called with every parsed record (0-based index over all records read) before it becomes a paper: a field the paper does not keep (user vectors). */
+  onRecord?: (value: unknown, record: number, line: number) => void;
   /** Called for every bad row, as found. */
   onIssue?: (issue: IngestIssue) => void;
   /** totalBytes is 0 when the input is a stream (stdin, a pipe) of unknown size. */
@@ -45,6 +47,8 @@ export interface IngestOptions {
 export interface IngestResult {
   papers: Paper[];
   report: IngestReport;
+  /** Index of each kept paper's record among all records read (skipped ones included), as `onRecord` numbers them. */
+  records: number[];
   /** sha256 (hex) of all the raw file bytes (compressed bytes for .gz), read or not. */
   sha256: string;
 }
@@ -150,6 +154,7 @@ async function ingestSource(path: string, source: TextSource, names: FieldNames,
     report.warnings.push(`${path}: not UTF-8: read as ${report.encoding} (re-encode the file as UTF-8 if accents look wrong)`);
   }
   const papers: Paper[] = [];
+  const records: number[] = [];
   const lineOfId = new Map<string, number>();
   const lineOfContent = new Map<string, number>();
   let betweenPapers = 0;
@@ -173,6 +178,7 @@ async function ingestSource(path: string, source: TextSource, names: FieldNames,
       flag(row.line, row.reason ?? 'malformed', row.detail, true);
       continue;
     }
+    options.onRecord?.(row.value, report.read - 1, row.line);
     const outcome = recordToPaper(row.value, row.line, names);
     if (outcome.kind === 'skip') {
       flag(row.line, outcome.reason, outcome.detail, true);
@@ -203,6 +209,7 @@ async function ingestSource(path: string, source: TextSource, names: FieldNames,
     if (paper.titleOnly) report.titleOnly = (report.titleOnly ?? 0) + 1;
     if (hasReplacementChar(paper) && report.invalidUtf8Rows++ === 0) report.firstInvalidUtf8Line = paper.line;
     papers.push(paper);
+    records.push(report.read - 1);
     report.kept++;
   }
 
@@ -223,7 +230,7 @@ async function ingestSource(path: string, source: TextSource, names: FieldNames,
   if (report.kept === 0) {
     throw new UserError(`${path}: no papers kept (${formatReport(report)}; format ${format})`);
   }
-  return { papers, report, sha256 };
+  return { papers, report, records, sha256 };
 }
 
 function hasReplacementChar(paper: Paper): boolean {

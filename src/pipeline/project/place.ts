@@ -23,11 +23,23 @@ export interface PlaceOptions {
 /** Largest m × n solved by brute force; above it the existing rows are indexed with HNSW. */
 const BRUTE_FORCE_PAIRS = 2e8;
 
-/** Each new point's k nearest existing points (cosine): exact for small inputs, HNSW above. */
-export function newPointNeighbours(existingX: Float32Array, n: number, newX: Float32Array, m: number, d: number, k: number, seed: number): KnnGraph {
-  return m * n <= BRUTE_FORCE_PAIRS || n <= EXACT_KNN_THRESHOLD
-    ? crossKnn(existingX, n, newX, m, d, k)
-    : hnswSearch(existingX, n, newX, m, d, k, seed);
+export type KnnMethod = 'exact' | 'hnsw';
+
+/**
+ * How m new points find their neighbours among n: exact for small inputs, HNSW above.
+ * A sharded run decides once for the whole run and passes it to every shard, so that
+ * each paper gets the neighbours it would get placed with all the others.
+ */
+export function knnMethodFor(n: number, m: number): KnnMethod {
+  return m * n <= BRUTE_FORCE_PAIRS || n <= EXACT_KNN_THRESHOLD ? 'exact' : 'hnsw';
+}
+
+/** Each new point's k nearest existing points (cosine). */
+export function newPointNeighbours(
+  existingX: Float32Array, n: number, newX: Float32Array, m: number, d: number, k: number, seed: number,
+  method: KnnMethod = knnMethodFor(n, m),
+): KnnGraph {
+  return method === 'exact' ? crossKnn(existingX, n, newX, m, d, k) : hnswSearch(existingX, n, newX, m, d, k, seed);
 }
 
 export function placeNewPoints(

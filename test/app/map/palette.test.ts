@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { lab } from 'd3-color';
-import { clusterPalette, packCss, timeColor } from '../../../src/app/map/palette.ts';
+import { packCss, timeColor } from '../../../src/app/map/palette.ts';
+import { PALETTE_COLORS } from '../../../src/app/map/paletteColors.ts';
+import { farthestPointPalette, PALETTE_SEED } from '../../../src/app/map/paletteSearch.ts';
+import { labAs, worstDeltaE } from '../../../src/app/map/cvd.ts';
 
-function minDeltaE(colors: string[]): number {
-  const p = colors.map((c) => lab(c));
+function minWorst(colors: readonly string[]): number {
   let min = Infinity;
-  for (let i = 0; i < p.length; i++)
-    for (let j = i + 1; j < p.length; j++) min = Math.min(min, Math.hypot(p[i]!.l - p[j]!.l, p[i]!.a - p[j]!.a, p[i]!.b - p[j]!.b));
+  for (let i = 0; i < colors.length; i++) for (let j = i + 1; j < colors.length; j++) min = Math.min(min, worstDeltaE(colors[i]!, colors[j]!));
   return min;
 }
 
 describe('cluster palette', () => {
-  it('starts with Tableau 10 and is deterministic', () => {
-    expect(clusterPalette(3)).toEqual(['#4e79a7', '#f28e2b', '#e15759']);
-    expect(clusterPalette(24).slice(0, 10)).toEqual(clusterPalette(10));
-    expect(clusterPalette(24)).toEqual(clusterPalette(24));
+  it('is the farthest-point search it says it is (regenerate with scripts/make-palette.ts)', () => {
+    expect(PALETTE_COLORS[0]).toBe(PALETTE_SEED);
+    expect(PALETTE_COLORS.slice(0, 20)).toEqual(farthestPointPalette(20));
+    expect(PALETTE_COLORS).toHaveLength(256);
+    expect(new Set(PALETTE_COLORS).size).toBe(256);
   });
-  it('keeps 24 and 40 clusters apart (CIELAB ΔE76) and off the background', () => {
-    expect(minDeltaE(clusterPalette(24))).toBeGreaterThan(20);
-    expect(minDeltaE(clusterPalette(40))).toBeGreaterThan(15);
-    for (const c of clusterPalette(40)) expect(lab(c).l).toBeLessThan(85);
+  it('keeps small palettes apart for every vision, the more so the fewer colours (CIEDE2000)', () => {
+    // The worst of normal, deuteranopia, protanopia and tritanopia: what farthest-point maximises.
+    expect(minWorst(PALETTE_COLORS.slice(0, 4))).toBeGreaterThan(20);
+    expect(minWorst(PALETTE_COLORS.slice(0, 8))).toBeGreaterThan(13);
+    expect(minWorst(PALETTE_COLORS.slice(0, 16))).toBeGreaterThan(8);
+  });
+  it('stays visible on the light background and under dark labels', () => {
+    for (const c of PALETTE_COLORS) {
+      const l = labAs(c, 'normal')[0];
+      expect(l).toBeGreaterThan(30);
+      expect(l).toBeLessThan(80);
+    }
   });
   it('packs CSS colours and gives a date ramp', () => {
     expect(packCss('#ff0000')).toBe(0xff0000ff);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { discStamp, drawPoints } from '../../../src/app/map/render.ts';
-import { packRgba, unpackRgba, clusterPalette } from '../../../src/app/map/palette.ts';
+import { packRgba, unpackRgba } from '../../../src/app/map/palette.ts';
 
 describe('pixel rendering', () => {
   it('draws single pixels at their screen position', () => {
@@ -33,9 +33,7 @@ describe('pixel rendering', () => {
     expect(discStamp(0.5).length).toBe(2);
     expect(discStamp(1).length / 2).toBe(5);
   });
-  it('packs colours little-endian RGBA and gives distinct cluster colours', () => {
+  it('packs colours little-endian RGBA', () => {
     expect(unpackRgba(packRgba(1, 2, 3, 4))).toEqual([1, 2, 3, 4]);
-    const p = clusterPalette(40);
-    expect(new Set(p).size).toBe(40);
   });
 });

@@ -28,3 +28,18 @@ describe('parseOptions: numbers', () => {
     it(`refuses ${args.join(' ')}`, () => expect(() => parse(...args)).toThrow(message));
   }
 });
+
+describe('parseOptions: user vectors', () => {
+  it('reads --vectors and --vectors-field', () => {
+    expect([parse('--vectors', 'v.npy').vectors, parse('--vectors', 'v.npy').vectorsField]).toEqual(['v.npy', null]);
+    expect([parse('--vectors-field', 'embedding').vectors, parse('--vectors-field', 'embedding').vectorsField]).toEqual([null, 'embedding']);
+    expect([parse().vectors, parse().vectorsField]).toEqual([null, null]);
+  });
+
+  it('refuses both at once, either with --update, and an empty field name', () => {
+    expect(() => parse('--vectors', 'v.npy', '--vectors-field', 'e')).toThrow('--vectors and --vectors-field: give one (a vectors file, or a field of the input)');
+    expect(() => parse('--vectors', 'v.npy', '--update', 'out/a')).toThrow(/^--vectors with --update: new papers are placed with the map's LSA model/);
+    expect(() => parse('--vectors-field', 'e', '--update', 'out/a')).toThrow(/^--vectors-field with --update:/);
+    expect(() => parse('--vectors-field', '')).toThrow('--vectors-field: expected a field name');
+  });
+});
