@@ -139,7 +139,7 @@ describe('trends panel', () => {
       .poll(() => page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.clauses.some((c) => c.source === 'time')))
       .toBe(false);
     expect(await page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.timeRange)).toBeNull();
-    await page.click('#trends .color-by-time input');
+    await page.click('.color-by-time input');
     expect(await page.evaluate(() => (window as unknown as AtlasWindow).__atlas.state.colorBy)).toBe('time');
   });
 });
