@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../../src/pipeline/vectors/random.ts';
 
 /** A .npy file as numpy.save writes it: magic, version, header length, the dict padded to 64 bytes with a newline, data. */
 export function npyBytes(header: string, data: Uint8Array, version: 1 | 2 = 1): Uint8Array {
@@ -42,16 +43,6 @@ export const DUPLICATE_AT = 20;
 export const groupOf = (i: number): number => i % 3;
 export const topicOf = (i: number): number => Math.floor(i / 10);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface PlantedRecord {
   id: string;
